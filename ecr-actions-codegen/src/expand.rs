@@ -1,0 +1,555 @@
+//! The generated Rust: the `Action`, `ResourceType` and `ConditionKey` enums, their metadata tables,
+//! their trait impls, and their docs.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+
+use crate::docs;
+use crate::model::{Action, Service};
+
+/// What the generated code needs besides the model.
+pub struct Context<'a> {
+    /// The path of the runtime crate, e.g. `::ecr_actions`.
+    pub krate: &'a syn::Path,
+    /// Absolute paths of the table files, for `include_str!` (so that cargo rebuilds when they change).
+    pub files: &'a [String],
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn strs<'s>(items: impl IntoIterator<Item = &'s String>) -> Vec<Literal> {
+    items.into_iter().map(|s| Literal::string(s)).collect()
+}
+
+/// The whole expansion for one service.
+pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let files = cx.files.iter().map(|f| {
+        let f = Literal::string(f);
+        quote!(
+            const _: &str = ::core::include_str!(#f);
+        )
+    });
+    let krate = cx.krate;
+    let actions = expand_actions(service, cx);
+    let resource_types = expand_resource_types(service, cx);
+    let condition_keys = expand_condition_keys(service, cx);
+    let last_updated = match &service.last_updated {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    };
+    let last_updated_doc = format!(
+        "When AWS last updated the `{}` actions table this module was generated from (its `Last updated` title).",
+        service.prefix
+    );
+    let use_doc = format!(
+        "A resource type as an [`Action`] of `{}` uses it: required or not, with its condition keys and dependent actions.",
+        service.prefix
+    );
+    quote! {
+        #(#files)*
+
+        #[doc = #last_updated_doc]
+        pub const LAST_UPDATED: ::core::option::Option<&str> = #last_updated;
+
+        #[doc = #use_doc]
+        pub type ResourceTypeUse = #krate::service::ResourceTypeUse<ResourceType, ConditionKey>;
+
+        #actions
+        #resource_types
+        #condition_keys
+    }
+}
+
+fn action_resource_uses(action: &Action, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let uses = action.resource_types.iter().map(|r| {
+        let variant = ident(&upper(&r.name));
+        let required = r.required;
+        let keys = r.condition_keys.iter().map(|k| ident(&upper(k)));
+        let deps = strs(&r.dependent_actions);
+        quote! {
+            #krate::service::ResourceTypeUse::__new(
+                ResourceType::#variant, #required, &[#(ConditionKey::#keys),*], &[#(#deps),*],
+            )
+        }
+    });
+    quote!(&[#(#uses),*])
+}
+
+/// The identifier of a resource type or condition key, already checked to exist by `ident::assign_*`.
+fn upper(name: &str) -> String {
+    crate::ident::upper_camel(name).unwrap_or_default()
+}
+
+fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let prefix = &service.prefix;
+    let count = service.actions.len();
+    let variants: Vec<Ident> = service.actions.iter().map(|a| ident(&a.ident)).collect();
+    let docs = service.actions.iter().map(|a| docs::action(service, a));
+    let names = strs(service.actions.iter().map(|a| &a.name));
+    let iam_names: Vec<String> = service
+        .actions
+        .iter()
+        .map(|a| format!("{prefix}:{}", a.name))
+        .collect();
+    let iam_literals = strs(&iam_names);
+    let descriptions = strs(service.actions.iter().map(|a| &a.description));
+    let access = service.actions.iter().map(|a| {
+        let levels = a.access_levels.iter().map(|l| ident(l.variant()));
+        quote!(#krate::AccessLevels::__from_table(&[#(#krate::AccessLevel::#levels),*]))
+    });
+    let resource_uses = service.actions.iter().map(|a| action_resource_uses(a, cx));
+    let condition_keys = service.actions.iter().map(|a| {
+        let keys = a.condition_keys.iter().map(|k| ident(&upper(k)));
+        quote!(&[#(ConditionKey::#keys),*])
+    });
+    let dependent_actions = service.actions.iter().map(|a| {
+        let deps = strs(&a.dependent_actions);
+        quote!(&[#(#deps),*])
+    });
+    let full_names = strs(&service.names);
+    let lookup = lookup(service, &variants);
+    let enum_doc = docs::action_enum(service);
+    let service_doc = format!("The IAM service prefix: `{prefix}`.");
+    let prefix_lit = Literal::string(prefix);
+
+    quote! {
+        #[doc = #enum_doc]
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Action {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl Action {
+            /// Every action, in table order.
+            pub const ALL: [Self; #count] = [#(Self::#variants),*];
+            /// How many actions there are.
+            pub const COUNT: usize = #count;
+            #[doc = #service_doc]
+            pub const SERVICE: &'static str = #prefix_lit;
+
+            const NAMES: [&'static str; #count] = [#(#names),*];
+            const IAM_NAMES: [&'static str; #count] = [#(#iam_literals),*];
+            const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
+            const ACCESS_LEVELS: [#krate::AccessLevels; #count] = [#(#access),*];
+            const RESOURCE_TYPES: [&'static [ResourceTypeUse]; #count] = [#(#resource_uses),*];
+            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = [#(#condition_keys),*];
+            const DEPENDENT_ACTIONS: [&'static [&'static str]; #count] = [#(#dependent_actions),*];
+            const FULL_NAMES: &'static [&'static str] = &[#(#full_names),*];
+
+            /// The action's position in table order, `0..Action::COUNT`.
+            #[must_use]
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+
+            /// The action at a position in table order, `None` past the end.
+            #[must_use]
+            pub const fn from_index(index: usize) -> ::core::option::Option<Self> {
+                if index < #count {
+                    ::core::option::Option::Some(Self::ALL[index])
+                } else {
+                    ::core::option::Option::None
+                }
+            }
+
+            /// The action name, without the service prefix, e.g. `BatchGetImage`.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                Self::NAMES[self as usize]
+            }
+
+            /// The IAM action string, e.g. `ecr:BatchGetImage`; [`Display`](::core::fmt::Display) prints it.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                Self::IAM_NAMES[self as usize]
+            }
+
+            /// What the action grants, as the table describes it.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                Self::DESCRIPTIONS[self as usize]
+            }
+
+            /// Every access level the table names for the action, in table order.
+            #[must_use]
+            pub const fn access_levels(self) -> #krate::AccessLevels {
+                Self::ACCESS_LEVELS[self as usize]
+            }
+
+            /// The first access level the table names for the action.
+            #[must_use]
+            pub const fn access_level(self) -> #krate::AccessLevel {
+                Self::ACCESS_LEVELS[self as usize].first()
+            }
+
+            /// The resource types the action works on, each with whether it is required and with the
+            /// condition keys and dependent actions that go with it. Empty for an action that takes no
+            /// resource (its policy `Resource` is `*`).
+            #[must_use]
+            pub const fn resource_types(self) -> &'static [ResourceTypeUse] {
+                Self::RESOURCE_TYPES[self as usize]
+            }
+
+            /// The action-level condition keys: those that apply whatever the resource.
+            #[must_use]
+            pub const fn condition_keys(self) -> &'static [ConditionKey] {
+                Self::CONDITION_KEYS[self as usize]
+            }
+
+            /// The action-level dependent actions: other permissions a caller needs for this action.
+            #[must_use]
+            pub const fn dependent_actions(self) -> &'static [&'static str] {
+                Self::DEPENDENT_ACTIONS[self as usize]
+            }
+
+            /// Finds the action of an IAM action string in any ASCII case, e.g. `ecr:batchgetimage`;
+            /// [`str::parse`] does the same and explains a miss.
+            #[must_use]
+            pub fn lookup(iam_name: &str) -> ::core::option::Option<Self> {
+                #lookup
+            }
+        }
+
+        impl ::core::fmt::Display for Action {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for Action {
+            type Err = #krate::ParseActionError;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                match Self::lookup(s) {
+                    ::core::option::Option::Some(action) => ::core::result::Result::Ok(action),
+                    ::core::option::Option::None => ::core::result::Result::Err(
+                        #krate::ParseActionError::__new(s, #prefix_lit, &Self::IAM_NAMES),
+                    ),
+                }
+            }
+        }
+
+        impl ::core::convert::From<Action> for &'static str {
+            fn from(action: Action) -> Self {
+                action.as_str()
+            }
+        }
+
+        impl #krate::service::IamAction for Action {
+            type ResourceType = ResourceType;
+            type ConditionKey = ConditionKey;
+            const SERVICE: &'static str = #prefix_lit;
+            const ALL: &'static [Self] = &Self::ALL;
+            const FULL_NAMES: &'static [&'static str] = Self::FULL_NAMES;
+            const LAST_UPDATED: ::core::option::Option<&'static str> = LAST_UPDATED;
+
+            fn index(self) -> usize { Action::index(self) }
+            fn name(self) -> &'static str { Action::name(self) }
+            fn as_str(self) -> &'static str { Action::as_str(self) }
+            fn description(self) -> &'static str { Action::description(self) }
+            fn access_levels(self) -> #krate::AccessLevels { Action::access_levels(self) }
+            fn resource_types(self) -> &'static [ResourceTypeUse] { Action::resource_types(self) }
+            fn condition_keys(self) -> &'static [ConditionKey] { Action::condition_keys(self) }
+            fn dependent_actions(self) -> &'static [&'static str] { Action::dependent_actions(self) }
+            fn lookup(iam_name: &str) -> ::core::option::Option<Self> { Action::lookup(iam_name) }
+        }
+
+        impl #krate::__private::strum::EnumCount for Action {
+            const COUNT: usize = #count;
+        }
+
+        impl #krate::__private::strum::VariantArray for Action {
+            const VARIANTS: &'static [Self] = &Self::ALL;
+        }
+
+        impl #krate::__private::strum::VariantNames for Action {
+            const VARIANTS: &'static [&'static str] = &Self::IAM_NAMES;
+        }
+
+        impl #krate::__private::strum::IntoEnumIterator for Action {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
+
+            fn iter() -> Self::Iterator {
+                const ALL: &[Action] = &Action::ALL;
+                ALL.iter().copied()
+            }
+        }
+
+        #krate::__serde_via_str!(Action, "an IAM action string such as `ecr:BatchGetImage`");
+    }
+}
+
+/// The case-insensitive lookup: dispatch on the name's length, then on the byte that best tells the
+/// names of that length apart, then compare. No allocation, a handful of comparisons.
+fn lookup(service: &Service, variants: &[Ident]) -> TokenStream {
+    let prefix = format!("{}:", service.prefix);
+    let prefix_len = prefix.len();
+    let prefix_bytes = Literal::byte_string(prefix.as_bytes());
+    let mut by_len: std::collections::BTreeMap<usize, Vec<(&str, &Ident)>> = Default::default();
+    for (action, variant) in service.actions.iter().zip(variants) {
+        by_len
+            .entry(action.name.len())
+            .or_default()
+            .push((action.name.as_str(), variant));
+    }
+    let arms = by_len.iter().map(|(len, group)| {
+        let body = dispatch(group);
+        quote!(#len => { #body })
+    });
+    quote! {
+        let bytes = iam_name.as_bytes();
+        let ::core::option::Option::Some((service, name)) = bytes.split_at_checked(#prefix_len) else {
+            return ::core::option::Option::None;
+        };
+        if !service.eq_ignore_ascii_case(#prefix_bytes) {
+            return ::core::option::Option::None;
+        }
+        match name.len() {
+            #(#arms)*
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
+fn compare_chain(group: &[(&str, &Ident)]) -> TokenStream {
+    let tests = group.iter().map(|(name, variant)| {
+        let bytes = Literal::byte_string(name.as_bytes());
+        quote! {
+            if name.eq_ignore_ascii_case(#bytes) {
+                return ::core::option::Option::Some(Self::#variant);
+            }
+        }
+    });
+    quote!(#(#tests)* ::core::option::Option::None)
+}
+
+/// Names of one length: small groups are compared in turn; larger ones first switch on one byte.
+fn dispatch(group: &[(&str, &Ident)]) -> TokenStream {
+    if group.len() <= 2 {
+        return compare_chain(group);
+    }
+    let len = group.first().map_or(0, |(n, _)| n.len());
+    let best = (0..len).max_by_key(|&i| {
+        let mut seen: Vec<u8> = group
+            .iter()
+            .filter_map(|(n, _)| n.as_bytes().get(i).map(u8::to_ascii_lowercase))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        (seen.len(), std::cmp::Reverse(i))
+    });
+    let Some(position) = best else {
+        return compare_chain(group);
+    };
+    let mut buckets: std::collections::BTreeMap<u8, Vec<(&str, &Ident)>> = Default::default();
+    for (name, variant) in group {
+        let key = name
+            .as_bytes()
+            .get(position)
+            .map_or(0, u8::to_ascii_lowercase);
+        buckets.entry(key).or_default().push((name, variant));
+    }
+    if buckets.len() == 1 {
+        return compare_chain(group);
+    }
+    let arms = buckets.iter().map(|(byte, bucket)| {
+        let byte = Literal::u8_suffixed(*byte);
+        let body = compare_chain(bucket);
+        quote!(#byte => { #body })
+    });
+    quote! {
+        match name[#position].to_ascii_lowercase() {
+            #(#arms)*
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
+fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let types = &service.resource_types;
+    let count = types.len();
+    let variants: Vec<Ident> = types.iter().map(|t| ident(&t.ident)).collect();
+    let docs = types.iter().map(|t| docs::resource_type(service, t));
+    let names = strs(types.iter().map(|t| &t.name));
+    let arns = types.iter().map(|t| match &t.arn_format {
+        Some(arn) => quote!(::core::option::Option::Some(#arn)),
+        None => quote!(::core::option::Option::None),
+    });
+    let keys = types.iter().map(|t| {
+        let keys = t.condition_keys.iter().map(|k| ident(&upper(k)));
+        quote!(&[#(ConditionKey::#keys),*])
+    });
+    let enum_doc = docs::resource_type_enum(service);
+    let names_again = names.clone();
+    let variants_again = &variants;
+    quote! {
+        #[doc = #enum_doc]
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ResourceType {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl ResourceType {
+            /// Every resource type, in table order.
+            pub const ALL: [Self; #count] = [#(Self::#variants),*];
+            /// How many resource types there are.
+            pub const COUNT: usize = #count;
+
+            /// The resource type's name, e.g. `repository`.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { #(Self::#variants_again => #names,)* }
+            }
+
+            /// The ARN format from the resource-types table, e.g.
+            /// `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`; `None` when the macro
+            /// was given no resource-types table.
+            #[must_use]
+            pub const fn arn_format(self) -> ::core::option::Option<&'static str> {
+                match self { #(Self::#variants_again => #arns,)* }
+            }
+
+            /// The condition keys the resource-types table gives the type (empty without that table).
+            #[must_use]
+            pub const fn condition_keys(self) -> &'static [ConditionKey] {
+                match self { #(Self::#variants_again => #keys,)* }
+            }
+
+            /// The resource type of a name, in any ASCII case.
+            #[must_use]
+            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #(
+                    if name.eq_ignore_ascii_case(#names_again) {
+                        return ::core::option::Option::Some(Self::#variants_again);
+                    }
+                )*
+                ::core::option::Option::None
+            }
+        }
+
+        impl ::core::fmt::Display for ResourceType {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl ::core::str::FromStr for ResourceType {
+            type Err = #krate::ParseNameError;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                const NAMES: &[&str] = &[#(#names_again),*];
+                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("resource type", s, NAMES))
+            }
+        }
+
+        impl #krate::service::IamResourceType for ResourceType {
+            type ConditionKey = ConditionKey;
+            const ALL: &'static [Self] = &Self::ALL;
+
+            fn name(self) -> &'static str { ResourceType::name(self) }
+            fn arn_format(self) -> ::core::option::Option<&'static str> { ResourceType::arn_format(self) }
+            fn condition_keys(self) -> &'static [ConditionKey] { ResourceType::condition_keys(self) }
+        }
+
+        #krate::__serde_via_str!(ResourceType, "a resource type name such as `repository`");
+    }
+}
+
+fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let keys = &service.condition_keys;
+    let count = keys.len();
+    let variants: Vec<Ident> = keys.iter().map(|k| ident(&k.ident)).collect();
+    let docs = keys.iter().map(docs::condition_key);
+    let names = strs(keys.iter().map(|k| &k.name));
+    let descriptions = keys.iter().map(|k| match &k.description {
+        Some(d) => quote!(::core::option::Option::Some(#d)),
+        None => quote!(::core::option::Option::None),
+    });
+    let types = keys.iter().map(|k| match k.value_type {
+        Some(t) => {
+            let variant = ident(t.variant);
+            quote!(::core::option::Option::Some(#krate::ConditionValueType::#variant))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    let enum_doc = docs::condition_key_enum(service);
+    let variants_again = &variants;
+    let names_again = &names;
+    quote! {
+        #[doc = #enum_doc]
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ConditionKey {
+            #( #[doc = #docs] #variants, )*
+        }
+
+        impl ConditionKey {
+            /// Every condition key, in table order.
+            pub const ALL: [Self; #count] = [#(Self::#variants),*];
+            /// How many condition keys there are.
+            pub const COUNT: usize = #count;
+
+            /// The key as the table writes it, e.g. `aws:ResourceTag/${TagKey}`.
+            #[must_use]
+            pub const fn as_str(self) -> &'static str {
+                match self { #(Self::#variants_again => #names,)* }
+            }
+
+            /// The description from the condition-keys table; `None` without that table.
+            #[must_use]
+            pub const fn description(self) -> ::core::option::Option<&'static str> {
+                match self { #(Self::#variants_again => #descriptions,)* }
+            }
+
+            /// The value type from the condition-keys table; `None` without that table.
+            #[must_use]
+            pub const fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> {
+                match self { #(Self::#variants_again => #types,)* }
+            }
+
+            /// The key as the table writes it, in any ASCII case (IAM key names ignore case).
+            #[must_use]
+            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
+                #(
+                    if name.eq_ignore_ascii_case(#names_again) {
+                        return ::core::option::Option::Some(Self::#variants_again);
+                    }
+                )*
+                ::core::option::Option::None
+            }
+        }
+
+        impl ::core::fmt::Display for ConditionKey {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for ConditionKey {
+            type Err = #krate::ParseNameError;
+
+            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
+                const NAMES: &[&str] = &[#(#names_again),*];
+                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("condition key", s, NAMES))
+            }
+        }
+
+        impl #krate::service::IamConditionKey for ConditionKey {
+            const ALL: &'static [Self] = &Self::ALL;
+
+            fn as_str(self) -> &'static str { ConditionKey::as_str(self) }
+            fn description(self) -> ::core::option::Option<&'static str> { ConditionKey::description(self) }
+            fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> { ConditionKey::value_type(self) }
+        }
+
+        #krate::__serde_via_str!(ConditionKey, "a condition key such as `aws:TagKeys`");
+    }
+}

@@ -1,0 +1,199 @@
+//! The engine of [`ecr-actions-macros`](https://docs.rs/ecr-actions-macros): reads AWS IAM
+//! service-authorization tables drawn with box characters and generates typed Rust for them.
+//!
+//! It is an ordinary library over [`proc_macro2`], so every step is unit-tested and benchmarked without a
+//! compiler run; the proc-macro crate only forwards to [`expand`]. The steps, one module each:
+//!
+//! | step | module | what it does |
+//! |---|---|---|
+//! | arguments | [`input`] | `syn` parsing of `service = "…", actions = "…", …` |
+//! | drawing | [`table`] | box-drawing lines → tables of cells with line and column |
+//! | columns | `columns` | columns found by header; rows of each kind of table |
+//! | rules | `valid`, `resolve`, [`ident`] | sub-rows merged and checked, `…` resolved, identifiers made |
+//! | model | [`model`] | the typed [`model::Service`] |
+//! | code | [`expand`](mod@expand), `docs` | `quote!` of the enums, tables, impls and their rustdoc |
+//!
+//! Every fault is collected as a [`problem::Problem`] and reported together, each as a compile error that
+//! names the table file, line and column, what is wrong and how to mend it. Nothing here panics on any
+//! input.
+
+mod columns;
+mod docs;
+pub mod expand;
+pub mod ident;
+pub mod input;
+pub mod model;
+pub mod problem;
+mod resolve;
+pub mod table;
+mod valid;
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::{Span, TokenStream};
+
+use crate::input::{Input, TableArg};
+use crate::model::{Service, Tables};
+use crate::problem::{Place, Problem, Source};
+
+/// A table's text and what messages call it.
+struct Loaded {
+    label: String,
+    span: Span,
+    text: String,
+    file: Option<PathBuf>,
+}
+
+fn load(source: Source, arg: &TableArg, base: &Path) -> Result<Loaded, syn::Error> {
+    match arg {
+        TableArg::Inline(lit) => Ok(Loaded {
+            label: format!("inline {} table", source.argument()),
+            span: lit.span(),
+            text: lit.value(),
+            file: None,
+        }),
+        TableArg::Path(lit) => {
+            let written = lit.value();
+            let path = base.join(&written);
+            let bytes = std::fs::read(&path).map_err(|e| {
+                syn::Error::new(
+                    lit.span(),
+                    format!(
+                        "cannot read `{written}` (looked for `{}`): {e}; a path is relative to the invoking \
+                         crate's folder (CARGO_MANIFEST_DIR), or give the table as `inline(\"…\")`",
+                        path.display()
+                    ),
+                )
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let valid = e
+                    .as_bytes()
+                    .get(..e.utf8_error().valid_up_to())
+                    .unwrap_or_default();
+                let before = String::from_utf8_lossy(valid);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                syn::Error::new(
+                    lit.span(),
+                    format!("{written}:{line}:{column}: not UTF-8 text: save the table as UTF-8"),
+                )
+            })?;
+            Ok(Loaded {
+                label: written,
+                span: lit.span(),
+                text,
+                file: Some(path),
+            })
+        }
+    }
+}
+
+fn combine(errors: impl IntoIterator<Item = syn::Error>) -> Option<syn::Error> {
+    errors.into_iter().reduce(|mut all, e| {
+        all.combine(e);
+        all
+    })
+}
+
+/// Expands `iam_actions!`, resolving table paths against the `CARGO_MANIFEST_DIR` of the invoking crate.
+///
+/// Errors become `compile_error!` invocations in the output, so the result is always a token stream.
+pub fn expand(input: TokenStream) -> TokenStream {
+    let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
+    expand_in(input, &base)
+}
+
+/// Expands `iam_actions!` with table paths resolved against `base`.
+///
+/// # Examples
+///
+/// ```
+/// use quote::quote;
+/// let tokens = ecr_actions_codegen::expand_in(
+///     quote!(service = "ecr", actions = "no/such/file.txt"),
+///     std::path::Path::new("."),
+/// );
+/// assert!(tokens.to_string().contains("cannot read"));
+/// ```
+pub fn expand_in(input: TokenStream, base: &Path) -> TokenStream {
+    match try_expand(input, base) {
+        Ok(tokens) => tokens,
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+fn try_expand(input: TokenStream, base: &Path) -> Result<TokenStream, syn::Error> {
+    let input: Input = syn::parse2(input)?;
+    let mut errors = Vec::new();
+    let mut get = |source: Source, arg: Option<&TableArg>| match arg.map(|a| load(source, a, base))
+    {
+        Some(Ok(loaded)) => Some(loaded),
+        Some(Err(e)) => {
+            errors.push(e);
+            None
+        }
+        None => None,
+    };
+    let actions = get(Source::Actions, Some(&input.actions));
+    let resource_types = get(Source::ResourceTypes, input.resource_types.as_ref());
+    let condition_keys = get(Source::ConditionKeys, input.condition_keys.as_ref());
+    if let Some(error) = combine(errors) {
+        return Err(error);
+    }
+    let Some(actions) = actions else {
+        return Err(syn::Error::new(
+            Span::call_site(),
+            "the actions table could not be read",
+        ));
+    };
+
+    let names: Vec<String> = input.names.iter().map(syn::LitStr::value).collect();
+    let service_name = input.service.value();
+    let tables = Tables {
+        service: &service_name,
+        actions: &actions.text,
+        resource_types: resource_types.as_ref().map(|l| l.text.as_str()),
+        condition_keys: condition_keys.as_ref().map(|l| l.text.as_str()),
+        names: &names,
+    };
+    let service = Service::from_tables(&tables).map_err(|problems| {
+        let loaded = |source: Source| match source {
+            Source::Actions => Some(&actions),
+            Source::ResourceTypes => resource_types.as_ref(),
+            Source::ConditionKeys => condition_keys.as_ref(),
+        };
+        let errors = problems
+            .into_iter()
+            .map(|Problem { place, message }| match place {
+                Place::Table(source, pos) => match loaded(source) {
+                    Some(l) => syn::Error::new(l.span, format!("{}:{pos}: {message}", l.label)),
+                    None => syn::Error::new(Span::call_site(), message),
+                },
+                Place::Name(index) => {
+                    let span = input
+                        .names
+                        .get(index)
+                        .map_or_else(Span::call_site, syn::LitStr::span);
+                    syn::Error::new(span, message)
+                }
+                Place::Service => syn::Error::new(input.service.span(), message),
+            });
+        combine(errors).unwrap_or_else(|| syn::Error::new(Span::call_site(), "invalid tables"))
+    })?;
+
+    let default_crate: syn::Path = syn::parse_quote!(::ecr_actions);
+    let files: Vec<String> = [
+        Some(&actions),
+        resource_types.as_ref(),
+        condition_keys.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|l| l.file.as_ref().map(|f| f.display().to_string()))
+    .collect();
+    let cx = expand::Context {
+        krate: input.krate.as_ref().unwrap_or(&default_crate),
+        files: &files,
+    };
+    Ok(expand::expand(&service, &cx))
+}

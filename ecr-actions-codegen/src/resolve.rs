@@ -1,0 +1,232 @@
+//! `…` resolution: a cell cut to `P…` takes the full value from `names` that starts with `P` and is longer
+//! than the cell. Actions cut alike take the fitting names in sorted order; a cut value anywhere else must
+//! fit exactly one name; a name that resolves nothing is an error.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::problem::{Problems, Source};
+use crate::table::{Pos, Text};
+
+const ELLIPSIS: char = '…';
+
+/// Whether a cell value was cut by the renderer.
+pub(crate) fn is_cut(text: &str) -> bool {
+    text.ends_with(ELLIPSIS)
+}
+
+/// Where a cut value was first seen, and how many cells show it.
+struct Sighting {
+    source: Source,
+    what: &'static str,
+    pos: Pos,
+    count: usize,
+}
+
+pub(crate) struct Resolver<'n> {
+    names: &'n [String],
+    used: Vec<bool>,
+    /// Cut values outside the action-name column, by visible prefix, in first-seen order.
+    seen: BTreeMap<String, Sighting>,
+    resolved: HashMap<String, String>,
+}
+
+impl<'n> Resolver<'n> {
+    pub(crate) fn new(names: &'n [String]) -> Self {
+        Self {
+            names,
+            used: vec![false; names.len()],
+            seen: BTreeMap::new(),
+            resolved: HashMap::new(),
+        }
+    }
+
+    /// Indices of the names that fit `prefix…`, in sorted order of the names.
+    fn candidates(&self, prefix: &str) -> Vec<usize> {
+        // The cell showed `prefix` and `…`: a value that fits is longer than both together.
+        let cell_chars = prefix.chars().count() + 1;
+        let mut fits: Vec<usize> = self
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| name.starts_with(prefix) && name.chars().count() > cell_chars)
+            .map(|(i, _)| i)
+            .collect();
+        fits.sort_by(|a, b| self.names.get(*a).cmp(&self.names.get(*b)));
+        fits
+    }
+
+    fn listed(&self, indices: &[usize]) -> String {
+        indices
+            .iter()
+            .filter_map(|i| self.names.get(*i))
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn mark_used(&mut self, indices: &[usize]) {
+        for i in indices {
+            if let Some(flag) = self.used.get_mut(*i) {
+                *flag = true;
+            }
+        }
+    }
+
+    /// The full names of the actions, one per group head; `None` where a cut name did not resolve.
+    pub(crate) fn action_names(
+        &mut self,
+        heads: &[&Text],
+        problems: &mut Problems,
+    ) -> Vec<Option<String>> {
+        let mut out: Vec<Option<String>> = heads.iter().map(|h| Some(h.text.clone())).collect();
+        let mut cut: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, head) in heads.iter().enumerate() {
+            if let Some(prefix) = head.text.strip_suffix(ELLIPSIS) {
+                cut.entry(prefix).or_default().push(index);
+            }
+        }
+        for (prefix, groups) in cut {
+            let fits = self.candidates(prefix);
+            self.mark_used(&fits);
+            let first = groups
+                .first()
+                .and_then(|g| heads.get(*g))
+                .map_or(Pos::new(1, 1), |h| h.pos);
+            if fits.len() == groups.len() {
+                for (group, name) in groups.iter().zip(&fits) {
+                    if let Some(slot) = out.get_mut(*group) {
+                        *slot = self.names.get(*name).cloned();
+                    }
+                }
+                continue;
+            }
+            for group in &groups {
+                if let Some(slot) = out.get_mut(*group) {
+                    *slot = None;
+                }
+            }
+            let shown = format!("{prefix}{ELLIPSIS}");
+            let message = match (groups.len(), fits.len()) {
+                (1, 0) => format!(
+                    "action name `{shown}` is cut: add its full name (it starts with `{prefix}`) to the macro's `names`"
+                ),
+                (1, _) => format!(
+                    "action name `{shown}` is cut and fits {} listed names: {}; keep only its own full name in `names`",
+                    fits.len(),
+                    self.listed(&fits)
+                ),
+                (k, 0) => format!(
+                    "{k} actions are cut to `{shown}` (at lines {}): add their full names to the macro's `names`",
+                    lines(&groups, heads)
+                ),
+                (k, m) => format!(
+                    "{k} actions are cut to `{shown}` (at lines {}) but {m} listed names fit: {}; \
+                     `names` needs exactly one full name per cut action",
+                    lines(&groups, heads),
+                    self.listed(&fits)
+                ),
+            };
+            problems.table(Source::Actions, first, message);
+        }
+        out
+    }
+
+    /// Notes cut values of a column, to be resolved together by [`Resolver::resolve`].
+    pub(crate) fn note<'t>(
+        &mut self,
+        source: Source,
+        what: &'static str,
+        cells: impl Iterator<Item = &'t Text>,
+    ) {
+        for cell in cells {
+            if let Some(prefix) = cell.text.strip_suffix(ELLIPSIS) {
+                self.seen
+                    .entry(prefix.to_owned())
+                    .and_modify(|s| s.count += 1)
+                    .or_insert(Sighting {
+                        source,
+                        what,
+                        pos: cell.pos,
+                        count: 1,
+                    });
+            }
+        }
+    }
+
+    /// Resolves every noted cut value: each must fit exactly one listed name.
+    pub(crate) fn resolve(&mut self, problems: &mut Problems) {
+        let seen = std::mem::take(&mut self.seen);
+        for (prefix, sighting) in &seen {
+            let fits = self.candidates(prefix);
+            self.mark_used(&fits);
+            let shown = format!("{prefix}{ELLIPSIS}");
+            let also = match sighting.count {
+                1 => String::new(),
+                2 => " (1 more cell is cut alike)".to_owned(),
+                n => format!(" ({} more cells are cut alike)", n - 1),
+            };
+            match fits.as_slice() {
+                [one] => {
+                    if let Some(name) = self.names.get(*one) {
+                        self.resolved.insert(prefix.clone(), name.clone());
+                    }
+                }
+                [] => problems.table(
+                    sighting.source,
+                    sighting.pos,
+                    format!(
+                        "{} `{shown}` is cut{also}: add its full value to the macro's `names`, \
+                         or write the cell out in the table",
+                        sighting.what
+                    ),
+                ),
+                _ => problems.table(
+                    sighting.source,
+                    sighting.pos,
+                    format!(
+                        "cut {} `{shown}`{also} is ambiguous: it fits {} listed names: {}; \
+                         write the cell out in full in the table",
+                        sighting.what,
+                        fits.len(),
+                        self.listed(&fits)
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// A cell's value: its text, or for a cut cell the name it resolved to (`None` if it did not).
+    pub(crate) fn value(&self, cell: &Text) -> Option<String> {
+        match cell.text.strip_suffix(ELLIPSIS) {
+            Some(prefix) => self.resolved.get(prefix).cloned(),
+            None => Some(cell.text.clone()),
+        }
+    }
+
+    /// Every listed name that resolved nothing is an error, reported once the tables themselves are sound.
+    pub(crate) fn report_unused(&self, problems: &mut Problems) {
+        if !problems.is_empty() {
+            return;
+        }
+        for (index, (name, used)) in self.names.iter().zip(&self.used).enumerate() {
+            if !used {
+                problems.name(
+                    index,
+                    format!(
+                        "`{name}` resolves no cut cell: no cell shows a beginning of it followed by `…`; \
+                         delete it from `names`"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn lines(groups: &[usize], heads: &[&Text]) -> String {
+    groups
+        .iter()
+        .filter_map(|g| heads.get(*g))
+        .map(|h| h.pos.line.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,561 @@
+//! The rules across rows: sub-rows merged and checked to agree, `…` resolved from `names`, names made
+//! Rust identifiers, and the companion tables checked against the actions table. One `fn` per rule.
+
+use std::collections::HashMap;
+
+use crate::columns::{ActionRow, ConditionRow, ResourceRow};
+use crate::ident;
+use crate::model::{
+    AccessLevel, Action, ConditionKey, ResourceType, ResourceUse, Service, Tables, ValueType,
+};
+use crate::problem::{Problems, Source};
+use crate::resolve::{Resolver, is_cut};
+use crate::table::{Pos, Text};
+
+/// The `service` argument: an IAM service prefix.
+pub(crate) fn check_service_prefix(service: &str, problems: &mut Problems) {
+    let valid = !service.is_empty()
+        && service
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if !valid {
+        problems.service(format!(
+            "`{service}` is not an IAM service prefix: use lowercase ASCII letters, digits and `-`, e.g. `ecr`"
+        ));
+    }
+}
+
+/// The `names` argument: full values, each given once.
+pub(crate) fn check_names(names: &[String], problems: &mut Problems) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (index, name) in names.iter().enumerate() {
+        if name.trim().is_empty() {
+            problems.name(
+                index,
+                "empty name: `names` lists the full values of cells cut with `…`",
+            );
+        } else if name.contains('…') {
+            problems.name(
+                index,
+                format!(
+                    "`{name}` is cut itself: `names` lists the full values of cells cut with `…`"
+                ),
+            );
+        } else if name != name.trim() {
+            problems.name(index, format!("`{name}` has blanks around it: delete them"));
+        } else if let Some(first) = seen.insert(name, index) {
+            problems.name(
+                index,
+                format!(
+                    "`{name}` is listed twice (first as entry {}): delete this one",
+                    first + 1
+                ),
+            );
+        }
+    }
+}
+
+/// The rows of one action, in table order.
+struct Group {
+    rows: Vec<ActionRow>,
+}
+
+impl Group {
+    fn head(&self) -> Option<&ActionRow> {
+        self.rows.first()
+    }
+}
+
+/// Merges sub-rows into actions: a new action starts where the name changes, where the table changes, or
+/// (for names cut alike) where the description changes.
+fn group_rows(rows: Vec<ActionRow>, problems: &mut Problems) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    for row in rows {
+        if let Some(group) = groups.last_mut()
+            && let Some(head) = group.head()
+            && head.table == row.table
+            && head.name.text == row.name.text
+            && (!is_cut(&row.name.text) || head.description.text == row.description.text)
+        {
+            check_rows_agree(head, &row, problems);
+            group.rows.push(row);
+            continue;
+        }
+        groups.push(Group { rows: vec![row] });
+    }
+    groups
+}
+
+/// Sub-rows of one action repeat its name, description and access level: they must agree.
+fn check_rows_agree(head: &ActionRow, row: &ActionRow, problems: &mut Problems) {
+    let name = &head.name.text;
+    for (what, first, this) in [
+        ("description", &head.description, &row.description),
+        ("access level", &head.access, &row.access),
+    ] {
+        if first.text != this.text {
+            problems.table(
+                Source::Actions,
+                this.pos,
+                format!(
+                    "sub-rows of `{name}` disagree: this {what} `{}` differs from `{}` at line {}; \
+                     every row of an action repeats the same {what}",
+                    this.text, first.text, first.pos.line
+                ),
+            );
+        }
+    }
+}
+
+/// Parses an access-level cell: one level or several joined with `, `.
+fn access_levels(cell: &Text, problems: &mut Problems) -> Vec<AccessLevel> {
+    let expected = || {
+        AccessLevel::ALL
+            .iter()
+            .map(|l| format!("`{l}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if cell.text.is_empty() {
+        problems.table(
+            Source::Actions,
+            cell.pos,
+            format!("empty access level: write one of {}", expected()),
+        );
+        return Vec::new();
+    }
+    let mut levels = Vec::new();
+    let mut column = cell.pos.column;
+    for part in cell.text.split(',') {
+        let word = part.trim();
+        let pos = Pos::new(
+            cell.pos.line,
+            column + part.chars().count() - part.trim_start().chars().count(),
+        );
+        column += part.chars().count() + 1;
+        let level = match word.strip_suffix('…') {
+            Some(prefix) => {
+                let mut fits = AccessLevel::ALL
+                    .into_iter()
+                    .filter(|l| l.as_str().starts_with(prefix));
+                match (fits.next(), fits.next()) {
+                    (Some(level), None) => Some(level),
+                    _ => None,
+                }
+            }
+            None => AccessLevel::ALL.into_iter().find(|l| l.as_str() == word),
+        };
+        match level {
+            Some(level) if levels.contains(&level) => problems.table(
+                Source::Actions,
+                pos,
+                format!("access level `{word}` is named twice in one cell: delete one"),
+            ),
+            Some(level) => levels.push(level),
+            None => problems.table(
+                Source::Actions,
+                pos,
+                format!(
+                    "unknown access level `{word}`: expected one of {}",
+                    expected()
+                ),
+            ),
+        }
+    }
+    levels
+}
+
+/// A list cell's values, resolved, each once.
+fn values(
+    resolver: &Resolver<'_>,
+    source: Source,
+    what: &str,
+    cells: &[Text],
+    problems: &mut Problems,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let Some(value) = resolver.value(cell) else {
+            continue;
+        };
+        if out.contains(&value) {
+            problems.table(
+                source,
+                cell.pos,
+                format!("{what} `{value}` is listed twice in one cell: delete one"),
+            );
+        } else {
+            out.push(value);
+        }
+    }
+    out
+}
+
+/// One action from its rows, names resolved.
+fn action(
+    group: &Group,
+    name: String,
+    resolver: &Resolver<'_>,
+    problems: &mut Problems,
+) -> Option<Action> {
+    let head = group.head()?;
+    let source = Source::Actions;
+    let mut action = Action {
+        ident: String::new(),
+        description: head.description.text.clone(),
+        access_levels: access_levels(&head.access, problems),
+        resource_types: Vec::new(),
+        condition_keys: Vec::new(),
+        dependent_actions: Vec::new(),
+        name,
+    };
+    let mut action_level_row: Option<Pos> = None;
+    for row in &group.rows {
+        let condition_keys = values(
+            resolver,
+            source,
+            "condition key",
+            &row.condition_keys,
+            problems,
+        );
+        let dependent_actions = values(
+            resolver,
+            source,
+            "dependent action",
+            &row.dependent_actions,
+            problems,
+        );
+        let Some(cell) = &row.resource else {
+            if let Some(first) = action_level_row {
+                problems.table(
+                    source,
+                    row.pos,
+                    format!(
+                        "`{}` has a second row without a resource type (the first is at line {}): \
+                         put its condition keys and dependent actions on one row",
+                        action.name, first.line
+                    ),
+                );
+            }
+            action_level_row = Some(row.pos);
+            action.condition_keys = condition_keys;
+            action.dependent_actions = dependent_actions;
+            continue;
+        };
+        let Some(value) = resolver.value(cell) else {
+            continue;
+        };
+        let (resource, required) = match value.strip_suffix('*') {
+            Some(name) => (name.trim_end().to_owned(), true),
+            None => (value, false),
+        };
+        if resource.is_empty() {
+            problems.table(
+                source,
+                cell.pos,
+                "a lone `*`: write the resource type before it",
+            );
+        } else if action.resource_types.iter().any(|r| r.name == resource) {
+            problems.table(
+                source,
+                cell.pos,
+                format!(
+                    "`{}` names resource type `{resource}` twice: merge the two rows",
+                    action.name
+                ),
+            );
+        } else {
+            action.resource_types.push(ResourceUse {
+                name: resource,
+                required,
+                condition_keys,
+                dependent_actions,
+            });
+        }
+    }
+    Some(action)
+}
+
+/// An action whose rows stand apart is an error: IAM names are case-insensitive, so compare so.
+fn check_repeated_actions(actions: &[(Pos, Action)], problems: &mut Problems) {
+    let mut seen: HashMap<String, (Pos, &str)> = HashMap::new();
+    for (pos, action) in actions {
+        let key = action.name.to_ascii_lowercase();
+        if let Some((first, first_name)) = seen.get(&key) {
+            let what = if *first_name == action.name {
+                format!("`{}` appears again", action.name)
+            } else {
+                format!(
+                    "`{}` is `{first_name}` in another case (IAM names ignore case)",
+                    action.name
+                )
+            };
+            problems.table(
+                Source::Actions,
+                *pos,
+                format!(
+                    "{what}, apart from its rows at line {}: keep all rows of an action together",
+                    first.line
+                ),
+            );
+        } else {
+            seen.insert(key, (*pos, &action.name));
+        }
+    }
+}
+
+/// A resource type or condition key with the place that first names it, for messages.
+pub(crate) struct Placed<T> {
+    pub source: Source,
+    pub pos: Pos,
+    pub item: T,
+}
+
+/// The resource types: those of the companion table in its order, checked against the actions' use.
+fn resource_types(
+    actions: &[(Pos, Action)],
+    table: Option<Option<&[ResourceRow]>>,
+    resolver: &Resolver<'_>,
+    problems: &mut Problems,
+) -> Vec<Placed<ResourceType>> {
+    let mut types: Vec<Placed<ResourceType>> = Vec::new();
+    let source = Source::ResourceTypes;
+    if let Some(Some(rows)) = table {
+        for row in rows {
+            let Some(name) = resolver.value(&row.name) else {
+                continue;
+            };
+            if types.iter().any(|t| t.item.name == name) {
+                problems.table(
+                    source,
+                    row.name.pos,
+                    format!("resource type `{name}` has two rows: delete one"),
+                );
+                continue;
+            }
+            let item = ResourceType {
+                ident: String::new(),
+                arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
+                condition_keys: values(
+                    resolver,
+                    source,
+                    "condition key",
+                    &row.condition_keys,
+                    problems,
+                ),
+                name,
+            };
+            types.push(Placed {
+                source,
+                pos: row.name.pos,
+                item,
+            });
+        }
+    }
+    let strict = matches!(table, Some(Some(_)));
+    let lenient = table.is_none();
+    for (pos, action) in actions {
+        for used in &action.resource_types {
+            if types.iter().any(|t| t.item.name == used.name) {
+                continue;
+            }
+            if strict {
+                problems.table(
+                    Source::Actions,
+                    *pos,
+                    format!(
+                        "`{}` uses resource type `{}`, which the resource-types table does not list: \
+                         add a row for it there, or correct the name",
+                        action.name, used.name
+                    ),
+                );
+            }
+            if strict || lenient {
+                let item = ResourceType {
+                    name: used.name.clone(),
+                    ident: String::new(),
+                    arn_format: None,
+                    condition_keys: Vec::new(),
+                };
+                types.push(Placed {
+                    source: Source::Actions,
+                    pos: *pos,
+                    item,
+                });
+            }
+        }
+    }
+    types
+}
+
+fn unknown_type_message(text: &str) -> String {
+    let expected = ValueType::ALL
+        .iter()
+        .map(|t| format!("`{}`", t.text))
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("unknown condition key type `{text}`: expected one of {expected}")
+}
+
+/// The condition keys: those of the companion table in its order, checked against every use.
+fn condition_keys(
+    actions: &[(Pos, Action)],
+    types: &[Placed<ResourceType>],
+    table: Option<Option<&[ConditionRow]>>,
+    resolver: &Resolver<'_>,
+    problems: &mut Problems,
+) -> Vec<Placed<ConditionKey>> {
+    let source = Source::ConditionKeys;
+    let mut keys: Vec<Placed<ConditionKey>> = Vec::new();
+    if let Some(Some(rows)) = table {
+        for row in rows {
+            let Some(name) = resolver.value(&row.name) else {
+                continue;
+            };
+            if keys.iter().any(|k| k.item.name == name) {
+                problems.table(
+                    source,
+                    row.name.pos,
+                    format!("condition key `{name}` has two rows: delete one"),
+                );
+                continue;
+            }
+            let value_type = ValueType::from_text(&row.value_type.text);
+            if value_type.is_none() {
+                problems.table(
+                    source,
+                    row.value_type.pos,
+                    unknown_type_message(&row.value_type.text),
+                );
+            }
+            let item = ConditionKey {
+                ident: String::new(),
+                description: row.description.as_ref().map(|d| d.text.clone()),
+                value_type,
+                name,
+            };
+            keys.push(Placed {
+                source,
+                pos: row.name.pos,
+                item,
+            });
+        }
+    }
+    let mut used: Vec<(&str, Source, Pos)> = Vec::new();
+    for (pos, action) in actions {
+        let resource_keys = action.resource_types.iter().flat_map(|r| &r.condition_keys);
+        for key in action.condition_keys.iter().chain(resource_keys) {
+            used.push((key, Source::Actions, *pos));
+        }
+    }
+    for resource_type in types {
+        for key in &resource_type.item.condition_keys {
+            used.push((key, resource_type.source, resource_type.pos));
+        }
+    }
+    let strict = matches!(table, Some(Some(_)));
+    let mut extra: Vec<Placed<ConditionKey>> = Vec::new();
+    for (key, from, pos) in used {
+        if keys.iter().chain(&extra).any(|k| k.item.name == key) {
+            continue;
+        }
+        if strict {
+            let message = format!(
+                "condition key `{key}` is not in the condition-keys table: add a row for it there, \
+                 or correct the name"
+            );
+            problems.table(from, pos, message);
+        }
+        let item = ConditionKey {
+            name: key.to_owned(),
+            ident: String::new(),
+            description: None,
+            value_type: None,
+        };
+        extra.push(Placed {
+            source: from,
+            pos,
+            item,
+        });
+    }
+    if table.is_none() {
+        extra.sort_by(|a, b| a.item.name.cmp(&b.item.name));
+        keys.extend(extra);
+    }
+    keys
+}
+
+/// Builds the service from its rows; every problem goes to `problems`.
+pub(crate) fn build(
+    tables: &Tables<'_>,
+    last_updated: Option<&Text>,
+    rows: Vec<ActionRow>,
+    resource_rows: Option<Option<&[ResourceRow]>>,
+    condition_rows: Option<Option<&[ConditionRow]>>,
+    problems: &mut Problems,
+) -> Service {
+    let groups = group_rows(rows, problems);
+    let mut resolver = Resolver::new(tables.names);
+    let heads: Vec<&Text> = groups
+        .iter()
+        .filter_map(|g| g.head().map(|h| &h.name))
+        .collect();
+    let action_names = resolver.action_names(&heads, problems);
+    for row in groups.iter().flat_map(|g| &g.rows) {
+        resolver.note(Source::Actions, "resource type", row.resource.iter());
+        resolver.note(Source::Actions, "condition key", row.condition_keys.iter());
+        resolver.note(
+            Source::Actions,
+            "dependent action",
+            row.dependent_actions.iter(),
+        );
+    }
+    for row in resource_rows.into_iter().flatten().flatten() {
+        resolver.note(
+            Source::ResourceTypes,
+            "resource type",
+            std::iter::once(&row.name),
+        );
+        resolver.note(Source::ResourceTypes, "ARN", row.arn.iter());
+        resolver.note(
+            Source::ResourceTypes,
+            "condition key",
+            row.condition_keys.iter(),
+        );
+    }
+    for row in condition_rows.into_iter().flatten().flatten() {
+        resolver.note(
+            Source::ConditionKeys,
+            "condition key",
+            std::iter::once(&row.name),
+        );
+    }
+    resolver.resolve(problems);
+
+    let mut actions: Vec<(Pos, Action)> = Vec::with_capacity(groups.len());
+    for (group, name) in groups.iter().zip(action_names) {
+        let (Some(head), Some(name)) = (group.head(), name) else {
+            continue;
+        };
+        if let Some(action) = action(group, name, &resolver, problems) {
+            actions.push((head.pos, action));
+        }
+    }
+    check_repeated_actions(&actions, problems);
+
+    let mut types = resource_types(&actions, resource_rows, &resolver, problems);
+    let mut keys = condition_keys(&actions, &types, condition_rows, &resolver, problems);
+    ident::assign_actions(&mut actions, problems);
+    ident::assign_resource_types(&mut types, problems);
+    ident::assign_condition_keys(&mut keys, problems);
+    resolver.report_unused(problems);
+
+    Service {
+        prefix: tables.service.to_owned(),
+        last_updated: last_updated.map(|t| t.text.clone()),
+        names: tables.names.to_vec(),
+        actions: actions.into_iter().map(|(_, a)| a).collect(),
+        resource_types: types.into_iter().map(|t| t.item).collect(),
+        condition_keys: keys.into_iter().map(|k| k.item).collect(),
+    }
+}

@@ -1,0 +1,164 @@
+//! The model of each sample table equals its `*-expected.json`, an independent reading of the table.
+
+use ecr_actions_codegen::model::{Service, Tables};
+use serde_json::{Value, json};
+
+fn data(name: &str) -> String {
+    let path = format!("{}/../tests/data/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn metadata(service: &Service) -> Value {
+    let actions: Vec<Value> = service
+        .actions
+        .iter()
+        .map(|a| {
+            json!({
+                "name": a.name,
+                "description": a.description,
+                "access_level": a.access_levels.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(", "),
+                "resource_types": a.resource_types.iter().map(|r| json!({
+                    "name": r.name,
+                    "required": r.required,
+                    "condition_keys": r.condition_keys,
+                    "dependent_actions": r.dependent_actions,
+                })).collect::<Vec<_>>(),
+                "condition_keys": a.condition_keys,
+                "dependent_actions": a.dependent_actions,
+            })
+        })
+        .collect();
+    json!({ "service": service.prefix, "names": service.names, "actions": actions })
+}
+
+fn check(prefix: &str, actions_file: &str) {
+    let expected: Value = serde_json::from_str(&data(&format!("{prefix}-expected.json"))).unwrap();
+    let names: Vec<String> = serde_json::from_value(expected["names"].clone()).unwrap();
+    let text = data(actions_file);
+    let tables = Tables {
+        service: prefix,
+        actions: &text,
+        resource_types: None,
+        condition_keys: None,
+        names: &names,
+    };
+    let service = Service::from_tables(&tables).unwrap_or_else(|p| panic!("{p:#?}"));
+    let mut got = metadata(&service);
+    if expected.get("cut_descriptions").is_some() {
+        let cut = service
+            .actions
+            .iter()
+            .filter(|a| a.description.contains('…'))
+            .count();
+        got["cut_descriptions"] = json!(cut);
+    }
+    if got != expected {
+        let (g, e) = (
+            got["actions"].as_array().unwrap(),
+            expected["actions"].as_array().unwrap(),
+        );
+        for (a, b) in g.iter().zip(e) {
+            assert_eq!(a, b);
+        }
+        assert_eq!(g.len(), e.len());
+    }
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn sqs() {
+    check("sqs", "sqs-actions.txt");
+}
+
+#[test]
+fn eks() {
+    check("eks", "eks-actions.txt");
+}
+
+#[test]
+fn cloudformation() {
+    check("cloudformation", "cloudformation-actions.txt");
+}
+
+#[test]
+fn ecr() {
+    check("ecr", "../../spec/ecr-actions.txt");
+}
+
+/// The KMS table cuts `kms:RecipientAttestation:NitroTPMPCR0` … `PCR23` all to the same visible text:
+/// no rule can tell which cell is which, so the table is refused, naming the cell and the candidates.
+#[test]
+fn kms_is_refused_with_the_ambiguous_cell_and_its_candidates() {
+    let expected: Value = serde_json::from_str(&data("kms-expected.json")).unwrap();
+    let names: Vec<String> = serde_json::from_value(expected["names"].clone()).unwrap();
+    let text = data("kms-actions.txt");
+    let tables = Tables {
+        service: "kms",
+        actions: &text,
+        resource_types: None,
+        condition_keys: None,
+        names: &names,
+    };
+    let problems = Service::from_tables(&tables).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    let problem = &problems[0];
+    let (line, column) = text
+        .lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            l.find("kms:RecipientAttestation:NitroTPMPC…")
+                .map(|b| (i + 1, l[..b].chars().count() + 1))
+        })
+        .unwrap();
+    assert_eq!(
+        problem.place,
+        ecr_actions_codegen::problem::Place::Table(
+            ecr_actions_codegen::problem::Source::Actions,
+            ecr_actions_codegen::table::Pos::new(line, column)
+        )
+    );
+    assert!(
+        problem
+            .message
+            .contains("`kms:RecipientAttestation:NitroTPMPC…`"),
+        "{}",
+        problem.message
+    );
+    assert!(
+        problem.message.contains("fits 24 listed names"),
+        "{}",
+        problem.message
+    );
+    for n in 0..24 {
+        assert!(
+            problem
+                .message
+                .contains(&format!("`kms:RecipientAttestation:NitroTPMPCR{n}`"))
+        );
+    }
+}
+
+/// Once the 24 ambiguous cells are written out by hand (widening their column on those lines only), the
+/// table yields `kms-expected.json`; the written-out names are then no longer cut, so `names` omits them.
+#[test]
+fn kms_with_the_cells_written_out() {
+    let mut expected: Value = serde_json::from_str(&data("kms-expected.json")).unwrap();
+    let names: Vec<String> = serde_json::from_value::<Vec<String>>(expected["names"].clone())
+        .unwrap()
+        .into_iter()
+        .filter(|n| !n.starts_with("kms:RecipientAttestation:NitroTPMPC"))
+        .collect();
+    expected["names"] = json!(names);
+    let text = data("kms-actions-written-out.txt");
+    let tables = Tables {
+        service: "kms",
+        actions: &text,
+        resource_types: None,
+        condition_keys: None,
+        names: &names,
+    };
+    let service = Service::from_tables(&tables).unwrap_or_else(|p| panic!("{p:#?}"));
+    let mut got = metadata(&service);
+    got["cut_descriptions"] = json!(0);
+    assert_eq!(got, expected);
+}
