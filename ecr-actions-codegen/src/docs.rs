@@ -215,7 +215,7 @@ pub(crate) fn resource_type_enum(service: &Service) -> String {
 
 /// The doc of one `ConditionKey` variant.
 pub(crate) fn condition_key(key: &ConditionKey) -> String {
-    let mut doc = format!("{}", code(&key.name));
+    let mut doc = code(&key.name);
     if let Some(value_type) = key.value_type {
         let _ = write!(doc, " ({})", value_type.text);
     }

@@ -98,8 +98,10 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let iam_literals = strs(&iam_names);
     let descriptions = strs(service.actions.iter().map(|a| &a.description));
     let access = service.actions.iter().map(|a| {
-        let levels = a.access_levels.iter().map(|l| ident(l.variant()));
-        quote!(#krate::AccessLevels::__from_table(&[#(#krate::AccessLevel::#levels),*]))
+        let mut levels = a.access_levels.iter().map(|l| ident(l.variant()));
+        // The model holds at least one level per action: a table without one never reaches expansion.
+        let first = levels.next().unwrap_or_else(|| ident("Read"));
+        quote!(#krate::AccessLevels::__from_table(#krate::AccessLevel::#first, &[#(#krate::AccessLevel::#levels),*]))
     });
     let resource_uses = service.actions.iter().map(|a| action_resource_uses(a, cx));
     let condition_keys = service.actions.iter().map(|a| {
@@ -303,9 +305,7 @@ fn lookup(service: &Service, variants: &[Ident]) -> TokenStream {
     });
     quote! {
         let bytes = iam_name.as_bytes();
-        let ::core::option::Option::Some((service, name)) = bytes.split_at_checked(#prefix_len) else {
-            return ::core::option::Option::None;
-        };
+        let (service, name) = bytes.split_at_checked(#prefix_len)?;
         if !service.eq_ignore_ascii_case(#prefix_bytes) {
             return ::core::option::Option::None;
         }

@@ -5,7 +5,6 @@ use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token, bracketed, parenthesized};
 
 /// Where a table comes from.
-
 pub enum TableArg {
     /// A path relative to the invoking crate's `CARGO_MANIFEST_DIR`.
     Path(LitStr),
@@ -23,7 +22,6 @@ impl TableArg {
 }
 
 /// The parsed arguments of `iam_actions!`.
-
 pub struct Input {
     /// `service = "ecr"`.
     pub service: LitStr,

@@ -1,0 +1,60 @@
+#![doc = include_str!("../README.md")]
+//!
+//! # The crate
+//!
+//! | item | what |
+//! |---|---|
+//! | [`Action`], [`ResourceType`], [`ConditionKey`], [`ResourceTypeUse`], [`LAST_UPDATED`] | ECR, generated from `spec/` |
+//! | [`AccessLevel`], [`AccessLevels`], [`ConditionValueType`] | the vocabulary of the tables |
+//! | [`ParseActionError`], [`ParseNameError`] | what the parsers return, with suggestions |
+//! | [`service`] | traits over any generated service, for generic code |
+//! | [`metadata`] | a service's metadata as plain data (and JSON with `serde`) |
+//! | [`iam_actions!`] | the macro, for any AWS service's table |
+//!
+//! # Feature flags
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for actions, resource types, condition keys, access
+//!   levels and metadata, as their IAM strings (`"ecr:BatchGetImage"`).
+
+#![deny(missing_docs)]
+
+mod access;
+mod condition;
+mod ecr;
+mod error;
+pub mod metadata;
+pub mod service;
+mod suggest;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use access::{AccessLevel, AccessLevels};
+pub use condition::ConditionValueType;
+pub use ecr::{Action, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
+pub use error::{ParseActionError, ParseNameError};
+
+/// Generates typed Rust for one AWS service from its IAM actions table.
+///
+/// ```
+/// mod sqs {
+///     ecr_actions::iam_actions! {
+///         service = "sqs",
+///         actions = inline("
+/// ┏━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+/// ┃ Actions     ┃ Description                      ┃ Access level ┃ Resource types (*required) ┃ Condition keys ┃
+/// ┡━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+/// │ SendMessage │ Grants permission to deliver a   │ Write        │ queue*                     │                │
+/// │             │ message to the specified queue   │              │                            │                │
+/// └─────────────┴──────────────────────────────────┴──────────────┴────────────────────────────┴────────────────┘
+/// "),
+///     }
+/// }
+/// assert_eq!(sqs::Action::SendMessage.as_str(), "sqs:SendMessage");
+/// assert_eq!(sqs::Action::SendMessage.description(), "Grants permission to deliver a message to the specified queue");
+/// assert_eq!("SQS:sendmessage".parse(), Ok(sqs::Action::SendMessage));
+/// ```
+///
+/// The arguments, what it generates and the errors it reports are described in
+/// [`ecr_actions_macros::iam_actions!`](ecr_actions_macros::iam_actions).
+pub use ecr_actions_macros::iam_actions;
