@@ -1,6 +1,69 @@
-//! placeholder
+//! The `iam_actions!` macro: typed Rust for an AWS service, generated at compile time from the service's
+//! IAM actions table (the table of the AWS service authorization reference, drawn with box characters).
+//!
+//! Most users depend on [`ecr-actions`](https://docs.rs/ecr-actions), which invokes this macro for Amazon
+//! ECR and re-exports it as `ecr_actions::iam_actions!`. The work is done by
+//! [`ecr-actions-codegen`](https://docs.rs/ecr-actions-codegen), an ordinary library; this crate only
+//! forwards to it.
+
+/// Generates the typed actions, resource types and condition keys of one AWS service from its tables.
+///
+/// ```ignore
+/// ecr_actions::iam_actions! {
+///     service = "ecr",                                     // the IAM service prefix
+///     actions = "spec/ecr-actions.txt",                    // from the invoking crate's CARGO_MANIFEST_DIR
+///     resource_types = "spec/ecr-resource-types.txt",      // optional companion table
+///     condition_keys = "spec/ecr-condition-keys.txt",      // optional companion table
+///     names = ["BatchGetRepositoryScanningConfiguration"], // full values of cells cut with `…`
+///     crate = ::ecr_actions,                               // optional: path of the runtime crate
+/// }
+/// ```
+///
+/// (A runnable example with an inline table is on `ecr_actions::iam_actions`.)
+///
+/// # Arguments
+///
+/// - `service`: the IAM service prefix, lowercase ASCII letters, digits and `-`.
+/// - `actions`, `resource_types`, `condition_keys`: a path relative to the invoking crate's folder, or the
+///   table itself as `inline("…")`. A change to a table file rebuilds the invoking crate.
+/// - `names`: the full value of every cell the table cut with `…`. A cut value `P…` takes the listed name
+///   that starts with `P` and is longer than the cell; actions cut alike take the names with that prefix
+///   in sorted order; a cut value in any other column that fits several names is an error, and so is a
+///   listed name that resolves nothing.
+/// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
+///
+/// # The table
+///
+/// Columns are found by their header, so both the 6-column layout (`Actions`, `Description`,
+/// `Access level`, `Resource types (*required)`, `Condition keys`, `Dependent actions`) and the newer one
+/// (no `Dependent actions`, `Access level` last) are read; a header may wrap over several lines, and a
+/// file may hold several tables one after another. Each row is one sub-row of an action: one per resource
+/// type (a trailing `*` marks it required) with that type's condition keys and dependent actions, plus
+/// one with an empty resource-type cell for action-level keys. The sub-rows of an action repeat its name,
+/// description and access level, and must agree. The resource-types table has `Resource types`, `ARN`
+/// and `Condition keys`; the condition-keys table `Condition keys`, `Description` and `Type`. A CRLF line
+/// end and a byte-order mark are tolerated.
+///
+/// # What it generates
+///
+/// In the invoking module:
+///
+/// - `pub enum Action`: one documented variant per action in table order, with `ALL`, `COUNT`, `SERVICE`,
+///   `name()`, `as_str()` (`ecr:BatchGetImage`, also its `Display`), `description()`, `access_levels()`,
+///   `access_level()`, `resource_types()`, `condition_keys()`, `dependent_actions()`, `index()`,
+///   `from_index()`, `lookup()`, `FromStr` (any ASCII case; the error suggests the nearest action), the
+///   strum traits `EnumCount`, `VariantArray`, `VariantNames` and `IntoEnumIterator`, and with the
+///   runtime crate's `serde` feature `Serialize`/`Deserialize` as the IAM string.
+/// - `pub enum ResourceType` (`name()`, `arn_format()`, `condition_keys()`, `from_name()`, `ALL`) and
+///   `pub enum ConditionKey` (`as_str()`, `description()`, `value_type()`, `from_name()`, `ALL`).
+/// - `pub type ResourceTypeUse` and `pub const LAST_UPDATED: Option<&str>`.
+///
+/// # Errors
+///
+/// Every malformed input is a compile error, never a panic or a guess, and all of them are reported at
+/// once. A message names the table, line and column, what is wrong and how to mend it, e.g.
+/// `spec/ecr-actions.txt:17:3: unknown access level `Reed`: expected one of `List`, `Read`, …`.
 #[proc_macro]
-/// x
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     ecr_actions_codegen::expand(input.into()).into()
 }
