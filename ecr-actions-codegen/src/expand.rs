@@ -113,7 +113,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         quote!(&[#(#deps),*])
     });
     let full_names = strs(&service.names);
-    let lookup = lookup(service, &variants);
+    let lookup = crate::lookup::lookup(service, &variants, cx.krate);
     let enum_doc = docs::action_enum(service);
     let service_doc = format!("The IAM service prefix: `{prefix}`.");
     let prefix_lit = Literal::string(prefix);
@@ -212,6 +212,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// Finds the action of an IAM action string in any ASCII case, e.g. `ecr:batchgetimage`;
             /// [`str::parse`] does the same and explains a miss.
             #[must_use]
+            #[inline]
             pub fn lookup(iam_name: &str) -> ::core::option::Option<Self> {
                 #lookup
             }
@@ -226,6 +227,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         impl ::core::str::FromStr for Action {
             type Err = #krate::ParseActionError;
 
+            #[inline]
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
                 match Self::lookup(s) {
                     ::core::option::Option::Some(action) => ::core::result::Result::Ok(action),
@@ -283,90 +285,6 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         }
 
         #krate::__serde_via_str!(Action, "an IAM action string such as `ecr:BatchGetImage`");
-    }
-}
-
-/// The case-insensitive lookup: dispatch on the name's length, then on the byte that best tells the
-/// names of that length apart, then compare. No allocation, a handful of comparisons.
-fn lookup(service: &Service, variants: &[Ident]) -> TokenStream {
-    let prefix = format!("{}:", service.prefix);
-    let prefix_len = prefix.len();
-    let prefix_bytes = Literal::byte_string(prefix.as_bytes());
-    let mut by_len: std::collections::BTreeMap<usize, Vec<(&str, &Ident)>> = Default::default();
-    for (action, variant) in service.actions.iter().zip(variants) {
-        by_len
-            .entry(action.name.len())
-            .or_default()
-            .push((action.name.as_str(), variant));
-    }
-    let arms = by_len.iter().map(|(len, group)| {
-        let body = dispatch(group);
-        quote!(#len => { #body })
-    });
-    quote! {
-        let bytes = iam_name.as_bytes();
-        let (service, name) = bytes.split_at_checked(#prefix_len)?;
-        if !service.eq_ignore_ascii_case(#prefix_bytes) {
-            return ::core::option::Option::None;
-        }
-        match name.len() {
-            #(#arms)*
-            _ => ::core::option::Option::None,
-        }
-    }
-}
-
-fn compare_chain(group: &[(&str, &Ident)]) -> TokenStream {
-    let tests = group.iter().map(|(name, variant)| {
-        let bytes = Literal::byte_string(name.as_bytes());
-        quote! {
-            if name.eq_ignore_ascii_case(#bytes) {
-                return ::core::option::Option::Some(Self::#variant);
-            }
-        }
-    });
-    quote!(#(#tests)* ::core::option::Option::None)
-}
-
-/// Names of one length: small groups are compared in turn; larger ones first switch on one byte.
-fn dispatch(group: &[(&str, &Ident)]) -> TokenStream {
-    if group.len() <= 2 {
-        return compare_chain(group);
-    }
-    let len = group.first().map_or(0, |(n, _)| n.len());
-    let best = (0..len).max_by_key(|&i| {
-        let mut seen: Vec<u8> = group
-            .iter()
-            .filter_map(|(n, _)| n.as_bytes().get(i).map(u8::to_ascii_lowercase))
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        (seen.len(), std::cmp::Reverse(i))
-    });
-    let Some(position) = best else {
-        return compare_chain(group);
-    };
-    let mut buckets: std::collections::BTreeMap<u8, Vec<(&str, &Ident)>> = Default::default();
-    for (name, variant) in group {
-        let key = name
-            .as_bytes()
-            .get(position)
-            .map_or(0, u8::to_ascii_lowercase);
-        buckets.entry(key).or_default().push((name, variant));
-    }
-    if buckets.len() == 1 {
-        return compare_chain(group);
-    }
-    let arms = buckets.iter().map(|(byte, bucket)| {
-        let byte = Literal::u8_suffixed(*byte);
-        let body = compare_chain(bucket);
-        quote!(#byte => { #body })
-    });
-    quote! {
-        match name[#position].to_ascii_lowercase() {
-            #(#arms)*
-            _ => ::core::option::Option::None,
-        }
     }
 }
 

@@ -1,2 +1,279 @@
-//! Benchmark (to be written).
-fn main() {}
+//! `"ecr:BatchGetImage"`-style parsing, in mixed case, over all 43 ECR actions: the generated
+//! `Action::from_str` against strum's `EnumString` with `ascii_case_insensitive` on the same 43 names, and
+//! the case-sensitive `EnumString` as the floor, in one criterion run.
+//!
+//! `cargo bench -p ecr-actions --bench parse`; it ends by printing the per-parse times and the ratio.
+
+#![allow(clippy::unwrap_used, reason = "a benchmark fails by panicking")]
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, Throughput};
+use ecr_actions::Action;
+
+/// The same 43 names, parsed by strum in any ASCII case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
+#[strum(ascii_case_insensitive)]
+enum StrumInsensitive {
+    #[strum(serialize = "ecr:BatchCheckLayerAvailability")]
+    BatchCheckLayerAvailability,
+    #[strum(serialize = "ecr:BatchDeleteImage")]
+    BatchDeleteImage,
+    #[strum(serialize = "ecr:BatchGetImage")]
+    BatchGetImage,
+    #[strum(serialize = "ecr:BatchGetRepositoryScanningConfiguration")]
+    BatchGetRepositoryScanningConfiguration,
+    #[strum(serialize = "ecr:BatchImportUpstreamImage")]
+    BatchImportUpstreamImage,
+    #[strum(serialize = "ecr:CompleteLayerUpload")]
+    CompleteLayerUpload,
+    #[strum(serialize = "ecr:CreatePullThroughCacheRule")]
+    CreatePullThroughCacheRule,
+    #[strum(serialize = "ecr:CreateRepository")]
+    CreateRepository,
+    #[strum(serialize = "ecr:DeleteLifecyclePolicy")]
+    DeleteLifecyclePolicy,
+    #[strum(serialize = "ecr:DeletePullThroughCacheRule")]
+    DeletePullThroughCacheRule,
+    #[strum(serialize = "ecr:DeleteRegistryPolicy")]
+    DeleteRegistryPolicy,
+    #[strum(serialize = "ecr:DeleteRepository")]
+    DeleteRepository,
+    #[strum(serialize = "ecr:DeleteRepositoryPolicy")]
+    DeleteRepositoryPolicy,
+    #[strum(serialize = "ecr:DescribeImageReplicationStatus")]
+    DescribeImageReplicationStatus,
+    #[strum(serialize = "ecr:DescribeImageScanFindings")]
+    DescribeImageScanFindings,
+    #[strum(serialize = "ecr:DescribeImages")]
+    DescribeImages,
+    #[strum(serialize = "ecr:DescribePullThroughCacheRules")]
+    DescribePullThroughCacheRules,
+    #[strum(serialize = "ecr:DescribeRegistry")]
+    DescribeRegistry,
+    #[strum(serialize = "ecr:DescribeRepositories")]
+    DescribeRepositories,
+    #[strum(serialize = "ecr:GetAuthorizationToken")]
+    GetAuthorizationToken,
+    #[strum(serialize = "ecr:GetDownloadUrlForLayer")]
+    GetDownloadUrlForLayer,
+    #[strum(serialize = "ecr:GetLifecyclePolicy")]
+    GetLifecyclePolicy,
+    #[strum(serialize = "ecr:GetLifecyclePolicyPreview")]
+    GetLifecyclePolicyPreview,
+    #[strum(serialize = "ecr:GetRegistryPolicy")]
+    GetRegistryPolicy,
+    #[strum(serialize = "ecr:GetRegistryScanningConfiguration")]
+    GetRegistryScanningConfiguration,
+    #[strum(serialize = "ecr:GetRepositoryPolicy")]
+    GetRepositoryPolicy,
+    #[strum(serialize = "ecr:InitiateLayerUpload")]
+    InitiateLayerUpload,
+    #[strum(serialize = "ecr:ListImages")]
+    ListImages,
+    #[strum(serialize = "ecr:ListTagsForResource")]
+    ListTagsForResource,
+    #[strum(serialize = "ecr:PutImage")]
+    PutImage,
+    #[strum(serialize = "ecr:PutImageScanningConfiguration")]
+    PutImageScanningConfiguration,
+    #[strum(serialize = "ecr:PutImageTagMutability")]
+    PutImageTagMutability,
+    #[strum(serialize = "ecr:PutLifecyclePolicy")]
+    PutLifecyclePolicy,
+    #[strum(serialize = "ecr:PutRegistryPolicy")]
+    PutRegistryPolicy,
+    #[strum(serialize = "ecr:PutRegistryScanningConfiguration")]
+    PutRegistryScanningConfiguration,
+    #[strum(serialize = "ecr:PutReplicationConfiguration")]
+    PutReplicationConfiguration,
+    #[strum(serialize = "ecr:ReplicateImage")]
+    ReplicateImage,
+    #[strum(serialize = "ecr:SetRepositoryPolicy")]
+    SetRepositoryPolicy,
+    #[strum(serialize = "ecr:StartImageScan")]
+    StartImageScan,
+    #[strum(serialize = "ecr:StartLifecyclePolicyPreview")]
+    StartLifecyclePolicyPreview,
+    #[strum(serialize = "ecr:TagResource")]
+    TagResource,
+    #[strum(serialize = "ecr:UntagResource")]
+    UntagResource,
+    #[strum(serialize = "ecr:UploadLayerPart")]
+    UploadLayerPart,
+}
+
+/// The same 43 names, parsed by strum case-sensitively: an exact `match` on the string, the floor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
+enum StrumExact {
+    #[strum(serialize = "ecr:BatchCheckLayerAvailability")]
+    BatchCheckLayerAvailability,
+    #[strum(serialize = "ecr:BatchDeleteImage")]
+    BatchDeleteImage,
+    #[strum(serialize = "ecr:BatchGetImage")]
+    BatchGetImage,
+    #[strum(serialize = "ecr:BatchGetRepositoryScanningConfiguration")]
+    BatchGetRepositoryScanningConfiguration,
+    #[strum(serialize = "ecr:BatchImportUpstreamImage")]
+    BatchImportUpstreamImage,
+    #[strum(serialize = "ecr:CompleteLayerUpload")]
+    CompleteLayerUpload,
+    #[strum(serialize = "ecr:CreatePullThroughCacheRule")]
+    CreatePullThroughCacheRule,
+    #[strum(serialize = "ecr:CreateRepository")]
+    CreateRepository,
+    #[strum(serialize = "ecr:DeleteLifecyclePolicy")]
+    DeleteLifecyclePolicy,
+    #[strum(serialize = "ecr:DeletePullThroughCacheRule")]
+    DeletePullThroughCacheRule,
+    #[strum(serialize = "ecr:DeleteRegistryPolicy")]
+    DeleteRegistryPolicy,
+    #[strum(serialize = "ecr:DeleteRepository")]
+    DeleteRepository,
+    #[strum(serialize = "ecr:DeleteRepositoryPolicy")]
+    DeleteRepositoryPolicy,
+    #[strum(serialize = "ecr:DescribeImageReplicationStatus")]
+    DescribeImageReplicationStatus,
+    #[strum(serialize = "ecr:DescribeImageScanFindings")]
+    DescribeImageScanFindings,
+    #[strum(serialize = "ecr:DescribeImages")]
+    DescribeImages,
+    #[strum(serialize = "ecr:DescribePullThroughCacheRules")]
+    DescribePullThroughCacheRules,
+    #[strum(serialize = "ecr:DescribeRegistry")]
+    DescribeRegistry,
+    #[strum(serialize = "ecr:DescribeRepositories")]
+    DescribeRepositories,
+    #[strum(serialize = "ecr:GetAuthorizationToken")]
+    GetAuthorizationToken,
+    #[strum(serialize = "ecr:GetDownloadUrlForLayer")]
+    GetDownloadUrlForLayer,
+    #[strum(serialize = "ecr:GetLifecyclePolicy")]
+    GetLifecyclePolicy,
+    #[strum(serialize = "ecr:GetLifecyclePolicyPreview")]
+    GetLifecyclePolicyPreview,
+    #[strum(serialize = "ecr:GetRegistryPolicy")]
+    GetRegistryPolicy,
+    #[strum(serialize = "ecr:GetRegistryScanningConfiguration")]
+    GetRegistryScanningConfiguration,
+    #[strum(serialize = "ecr:GetRepositoryPolicy")]
+    GetRepositoryPolicy,
+    #[strum(serialize = "ecr:InitiateLayerUpload")]
+    InitiateLayerUpload,
+    #[strum(serialize = "ecr:ListImages")]
+    ListImages,
+    #[strum(serialize = "ecr:ListTagsForResource")]
+    ListTagsForResource,
+    #[strum(serialize = "ecr:PutImage")]
+    PutImage,
+    #[strum(serialize = "ecr:PutImageScanningConfiguration")]
+    PutImageScanningConfiguration,
+    #[strum(serialize = "ecr:PutImageTagMutability")]
+    PutImageTagMutability,
+    #[strum(serialize = "ecr:PutLifecyclePolicy")]
+    PutLifecyclePolicy,
+    #[strum(serialize = "ecr:PutRegistryPolicy")]
+    PutRegistryPolicy,
+    #[strum(serialize = "ecr:PutRegistryScanningConfiguration")]
+    PutRegistryScanningConfiguration,
+    #[strum(serialize = "ecr:PutReplicationConfiguration")]
+    PutReplicationConfiguration,
+    #[strum(serialize = "ecr:ReplicateImage")]
+    ReplicateImage,
+    #[strum(serialize = "ecr:SetRepositoryPolicy")]
+    SetRepositoryPolicy,
+    #[strum(serialize = "ecr:StartImageScan")]
+    StartImageScan,
+    #[strum(serialize = "ecr:StartLifecyclePolicyPreview")]
+    StartLifecyclePolicyPreview,
+    #[strum(serialize = "ecr:TagResource")]
+    TagResource,
+    #[strum(serialize = "ecr:UntagResource")]
+    UntagResource,
+    #[strum(serialize = "ecr:UploadLayerPart")]
+    UploadLayerPart,
+}
+
+/// Every IAM name with its letters' case alternated (`eCr:bAtChGeTiMaGe`), as a request might spell it.
+fn mixed_case_inputs() -> Vec<String> {
+    Action::ALL
+        .iter()
+        .map(|a| {
+            a.as_str()
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn exact_inputs() -> Vec<String> {
+    Action::ALL.iter().map(|a| a.as_str().to_owned()).collect()
+}
+
+fn parse_all<T: std::str::FromStr>(inputs: &[String]) -> usize {
+    inputs
+        .iter()
+        .filter(|s| black_box(s.as_str()).parse::<T>().is_ok())
+        .count()
+}
+
+fn bench(c: &mut Criterion) {
+    let mixed = mixed_case_inputs();
+    let exact = exact_inputs();
+    assert_eq!(parse_all::<Action>(&mixed), 43);
+    assert_eq!(parse_all::<StrumInsensitive>(&mixed), 43);
+    assert_eq!(parse_all::<StrumExact>(&exact), 43);
+
+    let mut group = c.benchmark_group("parse 43 IAM action names");
+    group.throughput(Throughput::Elements(43));
+    group.bench_function("ecr-actions Action::from_str, mixed case", |b| {
+        b.iter(|| parse_all::<Action>(black_box(&mixed)))
+    });
+    group.bench_function("strum EnumString ascii_case_insensitive, mixed case", |b| {
+        b.iter(|| parse_all::<StrumInsensitive>(black_box(&mixed)))
+    });
+    group.bench_function("strum EnumString exact case (floor)", |b| {
+        b.iter(|| parse_all::<StrumExact>(black_box(&exact)))
+    });
+    group.bench_function("ecr-actions Action::from_str, exact case", |b| {
+        b.iter(|| parse_all::<Action>(black_box(&exact)))
+    });
+    group.finish();
+}
+
+/// Nanoseconds per parse, best of 5 runs of 200,000 passes over the 43 names.
+fn ns_per_parse<T: std::str::FromStr>(inputs: &[String]) -> f64 {
+    (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..200_000 {
+                black_box(parse_all::<T>(black_box(inputs)));
+            }
+            start.elapsed().as_secs_f64() * 1e9 / (200_000.0 * inputs.len() as f64)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    bench(&mut criterion);
+    criterion.final_summary();
+
+    let (mixed, exact) = (mixed_case_inputs(), exact_inputs());
+    let ours = ns_per_parse::<Action>(&mixed);
+    let strum = ns_per_parse::<StrumInsensitive>(&mixed);
+    let floor = ns_per_parse::<StrumExact>(&exact);
+    println!(
+        "per parse, mixed case: ecr-actions {ours:.2} ns, strum ascii_case_insensitive {strum:.2} ns, exact-case floor {floor:.2} ns"
+    );
+    println!("speedup over strum: {:.2}x", strum / ours);
+}

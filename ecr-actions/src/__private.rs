@@ -4,6 +4,77 @@
 pub use serde;
 pub use strum;
 
+/// Whether `input` equals `lower` in ASCII case, where `lower` is lowercase and `mask` has `0x20` where
+/// `lower` has a letter and `0` elsewhere (so case folds for letters only: `0` never matches the control
+/// byte that differs from it in bit 5).
+///
+/// The generated `Action::lookup` calls this once, on the one candidate its hash picked. It compares
+/// eight bytes at a time, the last word overlapping the one before, with no early exit.
+#[inline]
+#[must_use]
+pub fn eq_ignore_ascii_case_folded(input: &[u8], lower: &[u8], mask: &[u8]) -> bool {
+    let n = lower.len();
+    if input.len() != n || mask.len() != n {
+        return false;
+    }
+    if n < 8 {
+        return input
+            .iter()
+            .zip(lower)
+            .zip(mask)
+            .all(|((a, b), m)| a | m == *b);
+    }
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let mut diff = 0;
+    let mut at = 0;
+    while at + 8 < n {
+        diff |= (word(input, at) | word(mask, at)) ^ word(lower, at);
+        at += 8;
+    }
+    let last = n - 8;
+    diff |= (word(input, last) | word(mask, last)) ^ word(lower, last);
+    diff == 0
+}
+
+#[cfg(test)]
+mod tests {
+    fn eq(input: &[u8], lower: &[u8]) -> bool {
+        let mask: Vec<u8> = lower
+            .iter()
+            .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 })
+            .collect();
+        super::eq_ignore_ascii_case_folded(input, lower, &mask)
+    }
+
+    #[test]
+    fn folds_case_of_letters_only() {
+        assert!(eq(b"ECR:PutImage", b"ecr:putimage"));
+        assert!(eq(b"ecr:putimage", b"ecr:putimage"));
+        assert!(!eq(b"ecr:putimagE2", b"ecr:putimage"));
+        assert!(!eq(b"ecr:putimag", b"ecr:putimage"));
+        // `:` is 0x3a and `\x1a` differs only in bit 5: not a letter, so no folding.
+        assert!(!eq(b"ecr\x1aputimage", b"ecr:putimage"));
+        assert!(!eq(b"x\x10", b"x0"));
+        // `@` (0x40) | 0x20 is the backtick, not a letter: `@` never matches a lowercase letter's slot wrongly.
+        assert!(!eq(b"@", b"`"));
+        assert!(!eq(b"[", b"{"));
+        // Long names: every word compared, the last one overlapping.
+        let long = b"ecr:batchgetrepositoryscanningconfiguration";
+        assert!(eq(b"ECR:BatchGetRepositoryScanningConfiguration", long));
+        assert!(!eq(b"ECR:BatchGetRepositoryScanningConfiguratioN2", long));
+        for at in 0..long.len() {
+            let mut wrong = long.to_vec();
+            wrong[at] ^= 1;
+            assert!(!eq(&wrong, long), "{at}");
+        }
+    }
+}
+
 /// Deserializes a value through its `FromStr`, for the generated `Deserialize` impls.
 #[cfg(feature = "serde")]
 pub fn deserialize_from_str<'de, T, D>(
