@@ -1,6 +1,6 @@
 //! Columns found by their header text, and the rows of each kind of table read through them.
 
-use crate::problem::{Problems, Source};
+use crate::problem::{Problems, Source, did_you_mean};
 use crate::table::{Cell, Grid, Pos, Row, Table, Text};
 
 /// A column the tables of the AWS service authorization reference use.
@@ -146,11 +146,12 @@ fn map_columns(source: Source, table: &Table, problems: &mut Problems) -> Option
                     .map(|c| format!("`{}`", c.title()))
                     .collect::<Vec<_>>()
                     .join(", ");
+                let hint = did_you_mean(&header.text, known.iter().map(|c| c.title()));
                 problems.table(
                     source,
                     header.pos,
                     format!(
-                        "unknown column `{}` in {}: expected one of {expected}",
+                        "unknown column `{}` in {}: expected one of {expected}{hint}",
                         header.text,
                         source.table_name()
                     ),

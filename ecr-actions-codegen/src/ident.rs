@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Action, ConditionKey, ResourceType};
+use crate::model::{ConditionKey, ResourceType};
 use crate::problem::{Problems, Source};
 use crate::table::Pos;
-use crate::valid::Placed;
+use crate::valid::{Placed, PlacedAction};
 
 /// Items the generated enums define beside their variants: a variant of the same name would clash.
 const RESERVED: &[&str] = &["ALL", "COUNT", "SERVICE", "Self"];
@@ -25,6 +25,11 @@ const RESERVED: &[&str] = &["ALL", "COUNT", "SERVICE", "Self"];
 /// assert_eq!(upper_camel("2fa"), None);
 /// ```
 pub fn upper_camel(name: &str) -> Option<String> {
+    camel_parts(name).filter(|made| !RESERVED.contains(&made.as_str()))
+}
+
+/// The joined parts, before the check against the generated items' names.
+fn camel_parts(name: &str) -> Option<String> {
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
     let mut upper_next = true;
@@ -51,7 +56,7 @@ pub fn upper_camel(name: &str) -> Option<String> {
         }
     }
     let starts_with_letter = out.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    (starts_with_letter && !RESERVED.contains(&out.as_str())).then_some(out)
+    starts_with_letter.then_some(out)
 }
 
 /// Gives each name its identifier; a name with none, or two names with one, is an error.
@@ -60,40 +65,49 @@ fn assign<'a>(
     items: impl Iterator<Item = (&'a str, &'a mut String, Source, Pos)>,
     problems: &mut Problems,
 ) {
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, (String, Pos)> = HashMap::new();
     for (name, ident, source, pos) in items {
         let Some(made) = upper_camel(name) else {
-            problems.table(
-                source,
-                pos,
-                format!(
-                    "{what} `{name}` cannot be made a Rust identifier: it needs an ASCII letter first and \
-                     only ASCII otherwise, and must not be one of {}",
-                    RESERVED.iter().map(|r| format!("`{r}`")).collect::<Vec<_>>().join(", ")
+            let message = match camel_parts(name) {
+                Some(made) if RESERVED.contains(&made.as_str()) => format!(
+                    "{what} `{name}` would become the variant `{made}`, which clashes with the generated \
+                     `{made}` item of the enum; rename it in the table"
                 ),
-            );
+                _ => format!(
+                    "{what} `{name}` cannot be made a Rust identifier: it needs an ASCII letter first and \
+                     only ASCII letters, digits and separators after it; correct the name in the table"
+                ),
+            };
+            problems.table(source, pos, message);
             continue;
         };
-        if let Some(other) = seen.get(&made) {
+        if let Some((other, first)) = seen.get(&made) {
             problems.table(
                 source,
                 pos,
                 format!(
-                    "{what}s `{other}` and `{name}` both become the Rust identifier `{made}`: \
-                     the generated enum cannot tell them apart; rename one in the table"
+                    "{what}s `{other}` (line {}) and `{name}` both become the Rust identifier `{made}`: \
+                     the generated enum cannot tell them apart; rename one in the table",
+                    first.line
                 ),
             );
             continue;
         }
-        seen.insert(made.clone(), name.to_owned());
+        seen.insert(made.clone(), (name.to_owned(), pos));
         *ident = made;
     }
 }
 
-pub(crate) fn assign_actions(actions: &mut [(Pos, Action)], problems: &mut Problems) {
-    let items = actions
-        .iter_mut()
-        .map(|(pos, a)| (a.name.as_str(), &mut a.ident, Source::Actions, *pos));
+pub(crate) fn assign_actions(actions: &mut [PlacedAction], problems: &mut Problems) {
+    let items = actions.iter_mut().map(|a| {
+        let pos = a.name;
+        (
+            a.action.name.as_str(),
+            &mut a.action.ident,
+            Source::Actions,
+            pos,
+        )
+    });
     assign("action", items, problems);
 }
 

@@ -114,9 +114,18 @@ impl Parse for Input {
                         names.replace(list.into_iter().collect()).is_some()
                     }
                     _ => {
+                        let known = [
+                            "service",
+                            "actions",
+                            "resource_types",
+                            "condition_keys",
+                            "names",
+                            "crate",
+                        ];
+                        let hint = crate::problem::did_you_mean(&name, known);
                         return Err(syn::Error::new(
                             key.span(),
-                            format!("unknown argument `{name}`: expected one of {ARGUMENTS}"),
+                            format!("unknown argument `{name}`: expected one of {ARGUMENTS}{hint}"),
                         ));
                     }
                 };
@@ -138,7 +147,12 @@ impl Parse for Input {
         };
         Ok(Self {
             service: service.ok_or_else(|| missing("service", "\"ecr\""))?,
-            actions: actions.ok_or_else(|| missing("actions", "\"spec/ecr-actions.txt\""))?,
+            actions: actions.ok_or_else(|| {
+                missing(
+                    "actions",
+                    "\"spec/<service>-actions.txt\"` or `actions = inline(\"…\")",
+                )
+            })?,
             resource_types,
             condition_keys,
             names: names.unwrap_or_default(),

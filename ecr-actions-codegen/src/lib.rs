@@ -22,6 +22,7 @@ mod docs;
 pub mod expand;
 pub mod ident;
 pub mod input;
+mod lookup;
 pub mod model;
 pub mod problem;
 mod resolve;
@@ -56,12 +57,17 @@ fn load(source: Source, arg: &TableArg, base: &Path) -> Result<Loaded, syn::Erro
             let written = lit.value();
             let path = base.join(&written);
             let bytes = std::fs::read(&path).map_err(|e| {
+                let looked = if Path::new(&written).is_absolute() {
+                    String::new()
+                } else {
+                    format!(" (looked for `{}`)", path.display())
+                };
                 syn::Error::new(
                     lit.span(),
                     format!(
-                        "cannot read `{written}` (looked for `{}`): {e}; a path is relative to the invoking \
-                         crate's folder (CARGO_MANIFEST_DIR), or give the table as `inline(\"…\")`",
-                        path.display()
+                        "cannot read `{written}`{looked}: {e}; give an existing file (a relative path starts \
+                         at the invoking crate's folder, CARGO_MANIFEST_DIR), or the table itself as \
+                         `inline(\"…\")`"
                     ),
                 )
             })?;

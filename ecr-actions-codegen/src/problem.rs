@@ -91,7 +91,27 @@ impl Problems {
         self.list.is_empty()
     }
 
-    pub(crate) fn into_vec(self) -> Vec<Problem> {
+    /// The problems in reading order: arguments first, then each table top to bottom.
+    pub(crate) fn into_vec(mut self) -> Vec<Problem> {
+        self.list.sort_by_key(|p| match &p.place {
+            Place::Service => (0, 0, 0, 0),
+            Place::Name(index) => (1, 0, *index, 0),
+            Place::Table(source, pos) => (2, *source as usize, pos.line, pos.column),
+        });
         self.list
     }
+}
+
+/// `; did you mean `x`?` (to end a message) for the candidate nearest to `input`, or nothing when none is near.
+pub(crate) fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let input_lower = input.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::levenshtein(&input_lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))
 }

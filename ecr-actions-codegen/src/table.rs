@@ -181,6 +181,11 @@ struct Building {
     columns: usize,
     header_lines: Vec<Vec<Text>>,
     row: Option<Row>,
+    /// A blank line inside the table, held back: before more table lines it is an error, at the end of
+    /// the text it only means the bottom border is missing.
+    blank: Option<Pos>,
+    /// The last line that was not blank.
+    last_line: usize,
 }
 
 #[derive(Default)]
@@ -245,8 +250,30 @@ impl Reader {
                     self.state = State::Skipping;
                 }
             }
-            State::Header(building) => self.header(building, number, line, kind, pos),
-            State::Body(building) => self.body(building, number, line, kind, pos),
+            State::Header(mut building) if kind == Kind::Blank => {
+                building.blank.get_or_insert(pos);
+                self.state = State::Header(building);
+            }
+            State::Body(mut building) if kind == Kind::Blank => {
+                building.blank.get_or_insert(pos);
+                self.state = State::Body(building);
+            }
+            State::Header(mut building) => {
+                if self.blank_inside(&mut building) {
+                    self.state = State::Skipping;
+                    return;
+                }
+                building.last_line = number;
+                self.header(building, number, line, kind, pos);
+            }
+            State::Body(mut building) => {
+                if self.blank_inside(&mut building) {
+                    self.state = State::Skipping;
+                    return;
+                }
+                building.last_line = number;
+                self.body(building, number, line, kind, pos);
+            }
         }
     }
 
@@ -265,6 +292,8 @@ impl Reader {
                         columns: separators + 1,
                         header_lines: vec![Vec::new(); separators + 1],
                         row: None,
+                        blank: None,
+                        last_line: number,
                     });
                 }
                 Err(message) => {
@@ -418,13 +447,6 @@ impl Reader {
                     self.state = State::Body(building);
                 }
             }
-            Kind::Blank => {
-                self.error(
-                    pos,
-                    "blank line inside a table: every row line starts and ends with `│`, and a table ends with `└─┴─┘`",
-                );
-                self.state = State::Skipping;
-            }
             _ => {
                 self.error(
                     pos,
@@ -433,6 +455,18 @@ impl Reader {
                 self.state = self.recover(kind);
             }
         }
+    }
+
+    /// A held-back blank line followed by more lines is an error.
+    fn blank_inside(&mut self, building: &mut Building) -> bool {
+        let Some(pos) = building.blank.take() else {
+            return false;
+        };
+        self.error(
+            pos,
+            "blank line inside a table: delete it; a table ends only at its bottom border `└─┴─┘`",
+        );
+        true
     }
 
     fn recover(&self, kind: Kind) -> State {
@@ -451,7 +485,7 @@ impl Reader {
                     "the table that starts at line {} has no bottom border: end it with `└─┴─┘`",
                     building.table.pos.line
                 );
-                self.error(Pos::new(self.last_line.max(1), 1), message);
+                self.error(Pos::new(building.last_line.max(1), 1), message);
             }
             State::Skipping => {
                 if self.errors.len() < MAX_ERRORS {

@@ -8,7 +8,7 @@ use crate::ident;
 use crate::model::{
     AccessLevel, Action, ConditionKey, ResourceType, ResourceUse, Service, Tables, ValueType,
 };
-use crate::problem::{Problems, Source};
+use crate::problem::{Problems, Source, did_you_mean};
 use crate::resolve::{Resolver, is_cut};
 use crate::table::{Pos, Text};
 
@@ -156,8 +156,9 @@ fn access_levels(cell: &Text, problems: &mut Problems) -> Vec<AccessLevel> {
                 Source::Actions,
                 pos,
                 format!(
-                    "unknown access level `{word}`: expected one of {}",
-                    expected()
+                    "unknown access level `{word}`: expected one of {}{}",
+                    expected(),
+                    did_you_mean(word, AccessLevel::ALL.iter().map(|l| l.as_str())),
                 ),
             ),
         }
@@ -165,12 +166,13 @@ fn access_levels(cell: &Text, problems: &mut Problems) -> Vec<AccessLevel> {
     levels
 }
 
-/// A list cell's values, resolved, each once.
+/// A list cell's values, resolved, each once; `places` learns where each first stands.
 fn values(
     resolver: &Resolver<'_>,
     source: Source,
     what: &str,
     cells: &[Text],
+    places: &mut Vec<(String, Pos)>,
     problems: &mut Problems,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
@@ -185,10 +187,31 @@ fn values(
                 format!("{what} `{value}` is listed twice in one cell: delete one"),
             );
         } else {
+            if !places.iter().any(|(v, _)| *v == value) {
+                places.push((value.clone(), cell.pos));
+            }
             out.push(value);
         }
     }
     out
+}
+
+/// An action with where its parts stand in the table, for messages.
+pub(crate) struct PlacedAction {
+    /// The name cell of the action's first row.
+    pub name: Pos,
+    /// Where each resource type and condition key of the action first stands.
+    pub values: Vec<(String, Pos)>,
+    pub action: Action,
+}
+
+impl PlacedAction {
+    fn place_of(&self, value: &str) -> Pos {
+        self.values
+            .iter()
+            .find(|(v, _)| v == value)
+            .map_or(self.name, |(_, pos)| *pos)
+    }
 }
 
 /// One action from its rows, names resolved.
@@ -197,8 +220,9 @@ fn action(
     name: String,
     resolver: &Resolver<'_>,
     problems: &mut Problems,
-) -> Option<Action> {
+) -> Option<PlacedAction> {
     let head = group.head()?;
+    let mut places: Vec<(String, Pos)> = Vec::new();
     let source = Source::Actions;
     let mut action = Action {
         ident: String::new(),
@@ -216,6 +240,7 @@ fn action(
             source,
             "condition key",
             &row.condition_keys,
+            &mut places,
             problems,
         );
         let dependent_actions = values(
@@ -223,6 +248,7 @@ fn action(
             source,
             "dependent action",
             &row.dependent_actions,
+            &mut places,
             problems,
         );
         let Some(cell) = &row.resource else {
@@ -265,6 +291,7 @@ fn action(
                 ),
             );
         } else {
+            places.push((resource.clone(), cell.pos));
             action.resource_types.push(ResourceUse {
                 name: resource,
                 required,
@@ -273,13 +300,20 @@ fn action(
             });
         }
     }
-    Some(action)
+    Some(PlacedAction {
+        name: head.name.pos,
+        values: places,
+        action,
+    })
 }
 
-/// An action whose rows stand apart is an error: IAM names are case-insensitive, so compare so.
-fn check_repeated_actions(actions: &[(Pos, Action)], problems: &mut Problems) {
-    let mut seen: HashMap<String, (Pos, &str)> = HashMap::new();
-    for (pos, action) in actions {
+/// An action whose rows stand apart is an error: IAM names are case-insensitive, so compare so. The
+/// repeat is dropped, so that later checks do not report it again.
+fn drop_repeated_actions(actions: Vec<PlacedAction>, problems: &mut Problems) -> Vec<PlacedAction> {
+    let mut seen: HashMap<String, (Pos, String)> = HashMap::new();
+    let mut kept = Vec::with_capacity(actions.len());
+    for placed in actions {
+        let (pos, action) = (placed.name, &placed.action);
         let key = action.name.to_ascii_lowercase();
         if let Some((first, first_name)) = seen.get(&key) {
             let what = if *first_name == action.name {
@@ -292,16 +326,18 @@ fn check_repeated_actions(actions: &[(Pos, Action)], problems: &mut Problems) {
             };
             problems.table(
                 Source::Actions,
-                *pos,
+                pos,
                 format!(
                     "{what}, apart from its rows at line {}: keep all rows of an action together",
                     first.line
                 ),
             );
         } else {
-            seen.insert(key, (*pos, &action.name));
+            seen.insert(key, (pos, action.name.clone()));
+            kept.push(placed);
         }
     }
+    kept
 }
 
 /// A resource type or condition key with the place that first names it, for messages.
@@ -313,7 +349,7 @@ pub(crate) struct Placed<T> {
 
 /// The resource types: those of the companion table in its order, checked against the actions' use.
 fn resource_types(
-    actions: &[(Pos, Action)],
+    actions: &[PlacedAction],
     table: Option<Option<&[ResourceRow]>>,
     resolver: &Resolver<'_>,
     problems: &mut Problems,
@@ -341,6 +377,7 @@ fn resource_types(
                     source,
                     "condition key",
                     &row.condition_keys,
+                    &mut Vec::new(),
                     problems,
                 ),
                 name,
@@ -354,15 +391,17 @@ fn resource_types(
     }
     let strict = matches!(table, Some(Some(_)));
     let lenient = table.is_none();
-    for (pos, action) in actions {
+    for placed in actions {
+        let action = &placed.action;
         for used in &action.resource_types {
             if types.iter().any(|t| t.item.name == used.name) {
                 continue;
             }
+            let pos = placed.place_of(&used.name);
             if strict {
                 problems.table(
                     Source::Actions,
-                    *pos,
+                    pos,
                     format!(
                         "`{}` uses resource type `{}`, which the resource-types table does not list: \
                          add a row for it there, or correct the name",
@@ -379,7 +418,7 @@ fn resource_types(
                 };
                 types.push(Placed {
                     source: Source::Actions,
-                    pos: *pos,
+                    pos,
                     item,
                 });
             }
@@ -394,12 +433,13 @@ fn unknown_type_message(text: &str) -> String {
         .map(|t| format!("`{}`", t.text))
         .collect::<Vec<_>>()
         .join(", ");
-    format!("unknown condition key type `{text}`: expected one of {expected}")
+    let hint = did_you_mean(text, ValueType::ALL.iter().map(|t| t.text));
+    format!("unknown condition key type `{text}`: expected one of {expected}{hint}")
 }
 
 /// The condition keys: those of the companion table in its order, checked against every use.
 fn condition_keys(
-    actions: &[(Pos, Action)],
+    actions: &[PlacedAction],
     types: &[Placed<ResourceType>],
     table: Option<Option<&[ConditionRow]>>,
     resolver: &Resolver<'_>,
@@ -442,10 +482,11 @@ fn condition_keys(
         }
     }
     let mut used: Vec<(&str, Source, Pos)> = Vec::new();
-    for (pos, action) in actions {
+    for placed in actions {
+        let action = &placed.action;
         let resource_keys = action.resource_types.iter().flat_map(|r| &r.condition_keys);
         for key in action.condition_keys.iter().chain(resource_keys) {
-            used.push((key, Source::Actions, *pos));
+            used.push((key, Source::Actions, placed.place_of(key)));
         }
     }
     for resource_type in types {
@@ -532,16 +573,16 @@ pub(crate) fn build(
     }
     resolver.resolve(problems);
 
-    let mut actions: Vec<(Pos, Action)> = Vec::with_capacity(groups.len());
+    let mut placed: Vec<PlacedAction> = Vec::with_capacity(groups.len());
     for (group, name) in groups.iter().zip(action_names) {
-        let (Some(head), Some(name)) = (group.head(), name) else {
+        let Some(name) = name else {
             continue;
         };
         if let Some(action) = action(group, name, &resolver, problems) {
-            actions.push((head.pos, action));
+            placed.push(action);
         }
     }
-    check_repeated_actions(&actions, problems);
+    let mut actions = drop_repeated_actions(placed, problems);
 
     let mut types = resource_types(&actions, resource_rows, &resolver, problems);
     let mut keys = condition_keys(&actions, &types, condition_rows, &resolver, problems);
@@ -554,7 +595,7 @@ pub(crate) fn build(
         prefix: tables.service.to_owned(),
         last_updated: last_updated.map(|t| t.text.clone()),
         names: tables.names.to_vec(),
-        actions: actions.into_iter().map(|(_, a)| a).collect(),
+        actions: actions.into_iter().map(|a| a.action).collect(),
         resource_types: types.into_iter().map(|t| t.item).collect(),
         condition_keys: keys.into_iter().map(|k| k.item).collect(),
     }

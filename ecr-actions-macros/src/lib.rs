@@ -62,7 +62,9 @@
 ///
 /// Every malformed input is a compile error, never a panic or a guess, and all of them are reported at
 /// once. A message names the table, line and column, what is wrong and how to mend it, e.g.
-/// `spec/ecr-actions.txt:17:3: unknown access level `Reed`: expected one of `List`, `Read`, …`.
+/// `spec/ecr-actions.txt:17:3: unknown access level `Reed`; did you mean `Read`?: expected one of …`.
+/// Columns count characters. In an inline table, line 1 is the line of the opening quote, so a table that
+/// starts on the next line has its top border on line 2.
 #[proc_macro]
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     ecr_actions_codegen::expand(input.into()).into()

@@ -1,0 +1,15 @@
+// An empty entry in `names`.
+
+ecr_actions::iam_actions! {
+    service = "demo",
+    actions = inline("
+┏━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+┃ Actions           ┃ Description    ┃ Access level ┃ Resource types ┃ Condition keys ┃
+┡━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+│ GetRepositoryPol… │ Reads a policy │ Read         │ repository*    │                │
+└───────────────────┴────────────────┴──────────────┴────────────────┴────────────────┘
+"),
+    names = ["GetRepositoryPolicy", ""],
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+// No `actions` argument.
+
+ecr_actions::iam_actions! {
+    service = "demo",
+}
+
+fn main() {}

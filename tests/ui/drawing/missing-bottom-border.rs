@@ -1,0 +1,13 @@
+// The table ends without its bottom border `└─┴─┘`.
+
+ecr_actions::iam_actions! {
+    service = "demo",
+    actions = inline("
+┏━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+┃ Actions ┃ Description ┃ Access level ┃ Resource types ┃ Condition keys ┃
+┡━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+│ Ping    │ Says hello  │ Read         │ thing*         │                │
+"),
+}
+
+fn main() {}
