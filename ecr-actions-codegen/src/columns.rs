@@ -186,6 +186,8 @@ pub(crate) struct ActionRow {
     pub name: Text,
     pub description: Text,
     pub access: Text,
+    /// The access-level cell's lines, for placing a problem within a wrapped cell.
+    pub access_lines: Vec<Text>,
     pub resource: Option<Text>,
     pub condition_keys: Vec<Text>,
     pub dependent_actions: Vec<Text>,
@@ -283,6 +285,7 @@ pub(crate) fn action_rows(grid: &Grid, problems: &mut Problems) -> Vec<ActionRow
                 access: access_cell
                     .and_then(Cell::joined)
                     .unwrap_or_else(|| empty_at(access_cell, row.pos)),
+                access_lines: list(access_cell),
                 resource: single(
                     source,
                     columns.cell(row, Column::ResourceTypes),
@@ -294,24 +297,28 @@ pub(crate) fn action_rows(grid: &Grid, problems: &mut Problems) -> Vec<ActionRow
             });
         }
     }
-    if !grid.tables.is_empty() && grid.tables.iter().all(|t| t.rows.is_empty()) {
+    for table in grid.tables.iter().filter(|t| t.rows.is_empty()) {
         problems.table(
             source,
-            grid.tables.first().map_or(Pos::new(1, 1), |t| t.pos),
-            "empty table: the actions table has no rows; add at least one action",
+            table.pos,
+            "empty table: this actions table has no rows; add at least one action, or delete the table",
         );
     }
     rows
 }
 
-/// The rows of every resource-types table in a file.
-pub(crate) fn resource_rows(grid: &Grid, problems: &mut Problems) -> Vec<ResourceRow> {
+/// The rows of every resource-types table in a file; `None` when a table could not be read through
+/// its header (the problem is reported).
+pub(crate) fn resource_rows(grid: &Grid, problems: &mut Problems) -> Option<Vec<ResourceRow>> {
     let source = Source::ResourceTypes;
     let mut rows = Vec::new();
+    if grid.tables.is_empty() {
+        tables_or_error(source, grid, problems);
+        return None;
+    }
     for table in tables_or_error(source, grid, problems) {
-        let Some(columns) = map_columns(source, table, problems) else {
-            continue;
-        };
+        // A table whose header is refused yields no rows to check the actions against.
+        let columns = map_columns(source, table, problems)?;
         for row in &table.rows {
             let name_cell = columns.cell(row, Column::ResourceTypes);
             let Some(name) = single(source, name_cell, "resource type", problems) else {
@@ -329,17 +336,21 @@ pub(crate) fn resource_rows(grid: &Grid, problems: &mut Problems) -> Vec<Resourc
             });
         }
     }
-    rows
+    Some(rows)
 }
 
-/// The rows of every condition-keys table in a file.
-pub(crate) fn condition_rows(grid: &Grid, problems: &mut Problems) -> Vec<ConditionRow> {
+/// The rows of every condition-keys table in a file; `None` when a table could not be read through
+/// its header (the problem is reported).
+pub(crate) fn condition_rows(grid: &Grid, problems: &mut Problems) -> Option<Vec<ConditionRow>> {
     let source = Source::ConditionKeys;
     let mut rows = Vec::new();
+    if grid.tables.is_empty() {
+        tables_or_error(source, grid, problems);
+        return None;
+    }
     for table in tables_or_error(source, grid, problems) {
-        let Some(columns) = map_columns(source, table, problems) else {
-            continue;
-        };
+        // A table whose header is refused yields no rows to check the actions against.
+        let columns = map_columns(source, table, problems)?;
         for row in &table.rows {
             let name_cell = columns.cell(row, Column::ConditionKeys);
             let Some(name) = single(source, name_cell, "condition key", problems) else {
@@ -371,5 +382,5 @@ pub(crate) fn condition_rows(grid: &Grid, problems: &mut Problems) -> Vec<Condit
             });
         }
     }
-    rows
+    Some(rows)
 }

@@ -233,11 +233,11 @@ impl Service {
             .unwrap_or_default();
         let resource_rows = resource_grid.as_ref().map(|grid| {
             grid.as_ref()
-                .map(|g| columns::resource_rows(g, &mut problems))
+                .and_then(|g| columns::resource_rows(g, &mut problems))
         });
         let condition_rows = condition_grid.as_ref().map(|grid| {
             grid.as_ref()
-                .map(|g| columns::condition_rows(g, &mut problems))
+                .and_then(|g| columns::condition_rows(g, &mut problems))
         });
 
         let service = valid::build(

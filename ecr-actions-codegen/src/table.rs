@@ -357,9 +357,8 @@ impl Reader {
                 }
             },
             Kind::HeadRule => {
-                if let Err(message) = check_rule(line, '┡', &['━', '╇'], '┩') {
-                    self.error(pos, message);
-                }
+                let result = check_rule(line, '┡', &['━', '╇'], '┩');
+                self.check_columns(result, building.columns, pos);
                 let header_lines = std::mem::take(&mut building.header_lines);
                 let mut missing = None;
                 for (index, lines) in header_lines.into_iter().enumerate() {
@@ -428,9 +427,7 @@ impl Reader {
                 } else {
                     check_rule(line, '└', &['─', '┴'], '┘')
                 };
-                if let Err(message) = result {
-                    self.error(pos, message);
-                }
+                self.check_columns(result, building.columns, pos);
                 match building.row.take() {
                     Some(row) => building.table.rows.push(row),
                     None if kind == Kind::Rule => {
@@ -457,6 +454,23 @@ impl Reader {
         }
     }
 
+    /// A rule must be well drawn and cross as many columns as the top border.
+    fn check_columns(&mut self, rule: Result<usize, String>, columns: usize, pos: Pos) {
+        match rule {
+            Err(message) => self.error(pos, message),
+            Ok(separators) if separators + 1 != columns => {
+                let message = format!(
+                    "this rule crosses {} column{} where the top border has {columns}: draw one junction \
+                     between every two columns",
+                    separators + 1,
+                    if separators == 0 { "" } else { "s" }
+                );
+                self.error(pos, message);
+            }
+            Ok(_) => {}
+        }
+    }
+
     /// A held-back blank line followed by more lines is an error.
     fn blank_inside(&mut self, building: &mut Building) -> bool {
         let Some(pos) = building.blank.take() else {
@@ -480,6 +494,7 @@ impl Reader {
     fn finish(mut self) -> Result<Grid, Vec<TableError>> {
         match std::mem::take(&mut self.state) {
             State::Outside => {}
+            State::Header(_) | State::Body(_) if self.errors.len() >= MAX_ERRORS => {}
             State::Header(building) | State::Body(building) => {
                 let message = format!(
                     "the table that starts at line {} has no bottom border: end it with `└─┴─┘`",

@@ -108,7 +108,20 @@ fn check_rows_agree(head: &ActionRow, row: &ActionRow, problems: &mut Problems) 
 }
 
 /// Parses an access-level cell: one level or several joined with `, `.
-fn access_levels(cell: &Text, problems: &mut Problems) -> Vec<AccessLevel> {
+/// Where the character at `offset` of a cell's joined text stands: the lines were joined with one space.
+fn place_in(lines: &[Text], fallback: Pos, offset: usize) -> Pos {
+    let mut start = 0;
+    for line in lines {
+        let len = line.text.chars().count();
+        if offset <= start + len {
+            return Pos::new(line.pos.line, line.pos.column + (offset - start));
+        }
+        start += len + 1;
+    }
+    fallback
+}
+
+fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<AccessLevel> {
     let expected = || {
         AccessLevel::ALL
             .iter()
@@ -125,14 +138,12 @@ fn access_levels(cell: &Text, problems: &mut Problems) -> Vec<AccessLevel> {
         return Vec::new();
     }
     let mut levels = Vec::new();
-    let mut column = cell.pos.column;
+    let mut offset = 0;
     for part in cell.text.split(',') {
         let word = part.trim();
-        let pos = Pos::new(
-            cell.pos.line,
-            column + part.chars().count() - part.trim_start().chars().count(),
-        );
-        column += part.chars().count() + 1;
+        let leading = part.chars().count() - part.trim_start().chars().count();
+        let pos = place_in(lines, cell.pos, offset + leading);
+        offset += part.chars().count() + 1;
         let level = match word.strip_suffix('…') {
             Some(prefix) => {
                 let mut fits = AccessLevel::ALL
@@ -227,7 +238,7 @@ fn action(
     let mut action = Action {
         ident: String::new(),
         description: head.description.text.clone(),
-        access_levels: access_levels(&head.access, problems),
+        access_levels: access_levels(&head.access, &head.access_lines, problems),
         resource_types: Vec::new(),
         condition_keys: Vec::new(),
         dependent_actions: Vec::new(),
@@ -255,7 +266,7 @@ fn action(
             if let Some(first) = action_level_row {
                 problems.table(
                     source,
-                    row.pos,
+                    row.name.pos,
                     format!(
                         "`{}` has a second row without a resource type (the first is at line {}): \
                          put its condition keys and dependent actions on one row",

@@ -41,40 +41,6 @@ pub fn eq_ignore_ascii_case_folded(input: &[u8], lower: &[u8], mask: &[u8]) -> b
     diff == 0
 }
 
-#[cfg(test)]
-mod tests {
-    fn eq(input: &[u8], lower: &[u8]) -> bool {
-        let mask: Vec<u8> = lower
-            .iter()
-            .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 })
-            .collect();
-        super::eq_ignore_ascii_case_folded(input, lower, &mask)
-    }
-
-    #[test]
-    fn folds_case_of_letters_only() {
-        assert!(eq(b"ECR:PutImage", b"ecr:putimage"));
-        assert!(eq(b"ecr:putimage", b"ecr:putimage"));
-        assert!(!eq(b"ecr:putimagE2", b"ecr:putimage"));
-        assert!(!eq(b"ecr:putimag", b"ecr:putimage"));
-        // `:` is 0x3a and `\x1a` differs only in bit 5: not a letter, so no folding.
-        assert!(!eq(b"ecr\x1aputimage", b"ecr:putimage"));
-        assert!(!eq(b"x\x10", b"x0"));
-        // `@` (0x40) | 0x20 is the backtick, not a letter: `@` never matches a lowercase letter's slot wrongly.
-        assert!(!eq(b"@", b"`"));
-        assert!(!eq(b"[", b"{"));
-        // Long names: every word compared, the last one overlapping.
-        let long = b"ecr:batchgetrepositoryscanningconfiguration";
-        assert!(eq(b"ECR:BatchGetRepositoryScanningConfiguration", long));
-        assert!(!eq(b"ECR:BatchGetRepositoryScanningConfiguratioN2", long));
-        for at in 0..long.len() {
-            let mut wrong = long.to_vec();
-            wrong[at] ^= 1;
-            assert!(!eq(&wrong, long), "{at}");
-        }
-    }
-}
-
 /// Deserializes a value through its `FromStr`, for the generated `Deserialize` impls.
 #[cfg(feature = "serde")]
 pub fn deserialize_from_str<'de, T, D>(
@@ -140,4 +106,38 @@ macro_rules! __serde_via_str {
 #[macro_export]
 macro_rules! __serde_via_str {
     ($ty:ty, $expecting:literal) => {};
+}
+
+#[cfg(test)]
+mod tests {
+    fn eq(input: &[u8], lower: &[u8]) -> bool {
+        let mask: Vec<u8> = lower
+            .iter()
+            .map(|b| if b.is_ascii_lowercase() { 0x20 } else { 0 })
+            .collect();
+        super::eq_ignore_ascii_case_folded(input, lower, &mask)
+    }
+
+    #[test]
+    fn folds_case_of_letters_only() {
+        assert!(eq(b"ECR:PutImage", b"ecr:putimage"));
+        assert!(eq(b"ecr:putimage", b"ecr:putimage"));
+        assert!(!eq(b"ecr:putimagE2", b"ecr:putimage"));
+        assert!(!eq(b"ecr:putimag", b"ecr:putimage"));
+        // `:` is 0x3a and `\x1a` differs only in bit 5: not a letter, so no folding.
+        assert!(!eq(b"ecr\x1aputimage", b"ecr:putimage"));
+        assert!(!eq(b"x\x10", b"x0"));
+        // `@` (0x40) | 0x20 is the backtick, not a letter: `@` never matches a lowercase letter's slot wrongly.
+        assert!(!eq(b"@", b"`"));
+        assert!(!eq(b"[", b"{"));
+        // Long names: every word compared, the last one overlapping.
+        let long = b"ecr:batchgetrepositoryscanningconfiguration";
+        assert!(eq(b"ECR:BatchGetRepositoryScanningConfiguration", long));
+        assert!(!eq(b"ECR:BatchGetRepositoryScanningConfiguratioN2", long));
+        for at in 0..long.len() {
+            let mut wrong = long.to_vec();
+            wrong[at] ^= 1;
+            assert!(!eq(&wrong, long), "{at}");
+        }
+    }
 }
