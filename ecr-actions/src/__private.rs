@@ -30,14 +30,19 @@ pub fn eq_ignore_ascii_case_folded(input: &[u8], lower: &[u8], mask: &[u8]) -> b
             .and_then(|w| <[u8; 8]>::try_from(w).ok())
             .map_or(0, u64::from_le_bytes)
     };
-    let mut diff = 0;
-    let mut at = 0;
-    while at + 8 < n {
-        diff |= (word(input, at) | word(mask, at)) ^ word(lower, at);
+    let last = n - 8;
+    let diff_at = |at: usize| {
+        let at = at.min(last);
+        (word(input, at) | word(mask, at)) ^ word(lower, at)
+    };
+    // Names up to 32 bytes: four words, clamped to overlap at the end, so the work does not depend on
+    // the length (a branch on it would be mispredicted for names in random order).
+    let mut diff = diff_at(0) | diff_at(8) | diff_at(16) | diff_at(24);
+    let mut at = 32;
+    while at < n {
+        diff |= diff_at(at);
         at += 8;
     }
-    let last = n - 8;
-    diff |= (word(input, last) | word(mask, last)) ^ word(lower, last);
     diff == 0
 }
 
