@@ -233,3 +233,63 @@ pub(crate) fn condition_key_enum(service: &Service) -> String {
         service.prefix
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Service, Tables};
+
+    const SEED: &str = include_str!("../../spec/ecr-actions.txt");
+
+    fn ecr() -> Service {
+        let names = ["BatchGetRepositoryScanningConfiguration".to_owned()];
+        let tables = Tables {
+            service: "ecr",
+            actions: SEED,
+            resource_types: None,
+            condition_keys: None,
+            names: &names,
+        };
+        Service::from_tables(&tables).unwrap()
+    }
+
+    #[test]
+    fn a_variant_doc_carries_all_the_metadata() {
+        let service = ecr();
+        let tag = service
+            .actions
+            .iter()
+            .find(|a| a.name == "TagResource")
+            .unwrap();
+        let doc = super::action(&service, tag);
+        assert!(
+            doc.starts_with("Grants permission to tag an Amazon ECR resource\n"),
+            "{doc}"
+        );
+        assert!(doc.contains("- **IAM action:** `ecr:TagResource`"));
+        assert!(doc.contains("- **Access level:** Tagging"));
+        assert!(doc.contains("  - `repository` (required)"));
+        assert!(doc.contains("- **Condition keys:** `aws:RequestTag/${TagKey}`, `aws:TagKeys`"));
+        assert!(doc.contains("- **Dependent actions:** none"));
+    }
+
+    #[test]
+    fn the_enum_doc_has_a_row_per_action() {
+        let service = ecr();
+        let doc = super::action_enum(&service);
+        assert_eq!(doc.lines().filter(|l| l.starts_with("| [`")).count(), 43);
+        assert!(
+            doc.contains(
+                "| [`BatchGetImage`](Action::BatchGetImage) | Read | `repository`\\* |  |  |"
+            ),
+            "{doc}"
+        );
+    }
+
+    #[test]
+    fn table_text_is_escaped_for_markdown() {
+        assert_eq!(
+            super::escape("a <b> [c] *d* _e_ `f` |g|"),
+            r"a &lt;b&gt; \[c\] \*d\* \_e\_ \`f\` \|g\|"
+        );
+    }
+}

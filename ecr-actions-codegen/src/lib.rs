@@ -2,7 +2,7 @@
 //! service-authorization tables drawn with box characters and generates typed Rust for them.
 //!
 //! It is an ordinary library over [`proc_macro2`], so every step is unit-tested and benchmarked without a
-//! compiler run; the proc-macro crate only forwards to [`expand`]. The steps, one module each:
+//! compiler run; the proc-macro crate only forwards to [`expand()`]. The steps, one module each:
 //!
 //! | step | module | what it does |
 //! |---|---|---|
