@@ -4,7 +4,11 @@
 //!
 //! `cargo bench -p ecr-actions --bench parse`; it ends by printing the per-parse times and the ratio.
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "a benchmark fails by panicking")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a benchmark fails by panicking"
+)]
 
 use std::hint::black_box;
 use std::time::Instant;
