@@ -307,80 +307,82 @@ pub(crate) fn action_rows(grid: &Grid, problems: &mut Problems) -> Vec<ActionRow
     rows
 }
 
-/// The rows of every resource-types table in a file; `None` when a table could not be read through
-/// its header (the problem is reported).
-pub(crate) fn resource_rows(grid: &Grid, problems: &mut Problems) -> Option<Vec<ResourceRow>> {
-    let source = Source::ResourceTypes;
-    let mut rows = Vec::new();
+/// The rows of every companion table in a file, each named in its `name` column and read by `read`;
+/// `None` when the file has no table or a table could not be read through its header (the problem is
+/// reported), so that the actions are not checked against a table that was refused.
+fn companion_rows<T>(
+    source: Source,
+    grid: &Grid,
+    name: (Column, &str),
+    problems: &mut Problems,
+    mut read: impl FnMut(Text, &ColumnMap, &Row, &mut Problems) -> Option<T>,
+) -> Option<Vec<T>> {
     if grid.tables.is_empty() {
         tables_or_error(source, grid, problems);
         return None;
     }
-    for table in tables_or_error(source, grid, problems) {
-        // A table whose header is refused yields no rows to check the actions against.
+    let (name_column, what) = name;
+    let mut rows = Vec::new();
+    for table in &grid.tables {
         let columns = map_columns(source, table, problems)?;
         for row in &table.rows {
-            let name_cell = columns.cell(row, Column::ResourceTypes);
-            let Some(name) = single(source, name_cell, "resource type", problems) else {
-                problems.table(
-                    source,
-                    empty_at(name_cell, row.pos).pos,
-                    "empty resource type: every row names one",
-                );
+            let name_cell = columns.cell(row, name_column);
+            let Some(name) = single(source, name_cell, what, problems) else {
+                let message = format!("empty {what}: every row names one");
+                problems.table(source, empty_at(name_cell, row.pos).pos, message);
                 continue;
             };
-            rows.push(ResourceRow {
-                name,
-                arn: single(source, columns.cell(row, Column::Arn), "ARN", problems),
-                condition_keys: list(columns.cell(row, Column::ConditionKeys)),
-            });
+            rows.extend(read(name, &columns, row, problems));
         }
     }
     Some(rows)
 }
 
-/// The rows of every condition-keys table in a file; `None` when a table could not be read through
-/// its header (the problem is reported).
+/// The rows of every resource-types table in a file (see [`companion_rows`]).
+pub(crate) fn resource_rows(grid: &Grid, problems: &mut Problems) -> Option<Vec<ResourceRow>> {
+    let source = Source::ResourceTypes;
+    let name = (Column::ResourceTypes, "resource type");
+    companion_rows(
+        source,
+        grid,
+        name,
+        problems,
+        |name, columns, row, problems| {
+            Some(ResourceRow {
+                name,
+                arn: single(source, columns.cell(row, Column::Arn), "ARN", problems),
+                condition_keys: list(columns.cell(row, Column::ConditionKeys)),
+            })
+        },
+    )
+}
+
+/// The rows of every condition-keys table in a file (see [`companion_rows`]).
 pub(crate) fn condition_rows(grid: &Grid, problems: &mut Problems) -> Option<Vec<ConditionRow>> {
     let source = Source::ConditionKeys;
-    let mut rows = Vec::new();
-    if grid.tables.is_empty() {
-        tables_or_error(source, grid, problems);
-        return None;
-    }
-    for table in tables_or_error(source, grid, problems) {
-        // A table whose header is refused yields no rows to check the actions against.
-        let columns = map_columns(source, table, problems)?;
-        for row in &table.rows {
-            let name_cell = columns.cell(row, Column::ConditionKeys);
-            let Some(name) = single(source, name_cell, "condition key", problems) else {
-                problems.table(
-                    source,
-                    empty_at(name_cell, row.pos).pos,
-                    "empty condition key: every row names one",
-                );
-                continue;
-            };
+    let name = (Column::ConditionKeys, "condition key");
+    companion_rows(
+        source,
+        grid,
+        name,
+        problems,
+        |name, columns, row, problems| {
             let type_cell = columns.cell(row, Column::Type);
             let Some(value_type) = type_cell.and_then(Cell::joined) else {
-                problems.table(
-                    source,
-                    empty_at(type_cell, row.pos).pos,
-                    format!(
-                        "condition key `{}` has no type: write one, e.g. `String`",
-                        name.text
-                    ),
+                let message = format!(
+                    "condition key `{}` has no type: write one, e.g. `String`",
+                    name.text
                 );
-                continue;
+                problems.table(source, empty_at(type_cell, row.pos).pos, message);
+                return None;
             };
-            rows.push(ConditionRow {
+            Some(ConditionRow {
                 name,
                 description: columns
                     .cell(row, Column::Description)
                     .and_then(Cell::joined),
                 value_type,
-            });
-        }
-    }
-    Some(rows)
+            })
+        },
+    )
 }

@@ -2,10 +2,11 @@
 
 use std::collections::HashMap;
 
+use crate::companion::Placed;
 use crate::model::{ConditionKey, ResourceType};
 use crate::problem::{Problems, Source};
 use crate::table::Pos;
-use crate::valid::{Placed, PlacedAction};
+use crate::valid::PlacedAction;
 
 /// Items the generated enums define beside their variants: a variant of the same name would clash.
 const RESERVED: &[&str] = &["ALL", "COUNT", "SERVICE", "Self"];

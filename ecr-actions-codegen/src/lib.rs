@@ -18,6 +18,7 @@
 //! input.
 
 mod columns;
+mod companion;
 mod docs;
 pub mod expand;
 pub mod ident;

@@ -4,10 +4,9 @@
 use std::collections::HashMap;
 
 use crate::columns::{ActionRow, ConditionRow, ResourceRow};
+use crate::companion;
 use crate::ident;
-use crate::model::{
-    AccessLevel, Action, ConditionKey, ResourceType, ResourceUse, Service, Tables, ValueType,
-};
+use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
 use crate::problem::{Problems, Source, did_you_mean};
 use crate::resolve::{Resolver, is_cut};
 use crate::table::{Pos, Text};
@@ -178,7 +177,7 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
 }
 
 /// A list cell's values, resolved, each once; `places` learns where each first stands.
-fn values(
+pub(crate) fn values(
     resolver: &Resolver<'_>,
     source: Source,
     what: &str,
@@ -217,7 +216,7 @@ pub(crate) struct PlacedAction {
 }
 
 impl PlacedAction {
-    fn place_of(&self, value: &str) -> Pos {
+    pub(crate) fn place_of(&self, value: &str) -> Pos {
         self.values
             .iter()
             .find(|(v, _)| v == value)
@@ -351,192 +350,6 @@ fn drop_repeated_actions(actions: Vec<PlacedAction>, problems: &mut Problems) ->
     kept
 }
 
-/// A resource type or condition key with the place that first names it, for messages.
-pub(crate) struct Placed<T> {
-    pub source: Source,
-    pub pos: Pos,
-    pub item: T,
-}
-
-/// The resource types: those of the companion table in its order, checked against the actions' use.
-fn resource_types(
-    actions: &[PlacedAction],
-    table: Option<Option<&[ResourceRow]>>,
-    resolver: &Resolver<'_>,
-    problems: &mut Problems,
-) -> Vec<Placed<ResourceType>> {
-    let mut types: Vec<Placed<ResourceType>> = Vec::new();
-    let source = Source::ResourceTypes;
-    if let Some(Some(rows)) = table {
-        for row in rows {
-            let Some(name) = resolver.value(&row.name) else {
-                continue;
-            };
-            if types.iter().any(|t| t.item.name == name) {
-                problems.table(
-                    source,
-                    row.name.pos,
-                    format!("resource type `{name}` has two rows: delete one"),
-                );
-                continue;
-            }
-            let item = ResourceType {
-                ident: String::new(),
-                arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
-                condition_keys: values(
-                    resolver,
-                    source,
-                    "condition key",
-                    &row.condition_keys,
-                    &mut Vec::new(),
-                    problems,
-                ),
-                name,
-            };
-            types.push(Placed {
-                source,
-                pos: row.name.pos,
-                item,
-            });
-        }
-    }
-    let strict = matches!(table, Some(Some(_)));
-    let lenient = table.is_none();
-    for placed in actions {
-        let action = &placed.action;
-        for used in &action.resource_types {
-            if types.iter().any(|t| t.item.name == used.name) {
-                continue;
-            }
-            let pos = placed.place_of(&used.name);
-            if strict {
-                problems.table(
-                    Source::Actions,
-                    pos,
-                    format!(
-                        "`{}` uses resource type `{}`, which the resource-types table does not list: \
-                         add a row for it there, or correct the name",
-                        action.name, used.name
-                    ),
-                );
-            }
-            if strict || lenient {
-                let item = ResourceType {
-                    name: used.name.clone(),
-                    ident: String::new(),
-                    arn_format: None,
-                    condition_keys: Vec::new(),
-                };
-                types.push(Placed {
-                    source: Source::Actions,
-                    pos,
-                    item,
-                });
-            }
-        }
-    }
-    types
-}
-
-fn unknown_type_message(text: &str) -> String {
-    let expected = ValueType::ALL
-        .iter()
-        .map(|t| format!("`{}`", t.text))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hint = did_you_mean(text, ValueType::ALL.iter().map(|t| t.text));
-    format!("unknown condition key type `{text}`: expected one of {expected}{hint}")
-}
-
-/// The condition keys: those of the companion table in its order, checked against every use.
-fn condition_keys(
-    actions: &[PlacedAction],
-    types: &[Placed<ResourceType>],
-    table: Option<Option<&[ConditionRow]>>,
-    resolver: &Resolver<'_>,
-    problems: &mut Problems,
-) -> Vec<Placed<ConditionKey>> {
-    let source = Source::ConditionKeys;
-    let mut keys: Vec<Placed<ConditionKey>> = Vec::new();
-    if let Some(Some(rows)) = table {
-        for row in rows {
-            let Some(name) = resolver.value(&row.name) else {
-                continue;
-            };
-            if keys.iter().any(|k| k.item.name == name) {
-                problems.table(
-                    source,
-                    row.name.pos,
-                    format!("condition key `{name}` has two rows: delete one"),
-                );
-                continue;
-            }
-            let value_type = ValueType::from_text(&row.value_type.text);
-            if value_type.is_none() {
-                problems.table(
-                    source,
-                    row.value_type.pos,
-                    unknown_type_message(&row.value_type.text),
-                );
-            }
-            let item = ConditionKey {
-                ident: String::new(),
-                description: row.description.as_ref().map(|d| d.text.clone()),
-                value_type,
-                name,
-            };
-            keys.push(Placed {
-                source,
-                pos: row.name.pos,
-                item,
-            });
-        }
-    }
-    let mut used: Vec<(&str, Source, Pos)> = Vec::new();
-    for placed in actions {
-        let action = &placed.action;
-        let resource_keys = action.resource_types.iter().flat_map(|r| &r.condition_keys);
-        for key in action.condition_keys.iter().chain(resource_keys) {
-            used.push((key, Source::Actions, placed.place_of(key)));
-        }
-    }
-    for resource_type in types {
-        for key in &resource_type.item.condition_keys {
-            used.push((key, resource_type.source, resource_type.pos));
-        }
-    }
-    let strict = matches!(table, Some(Some(_)));
-    let mut extra: Vec<Placed<ConditionKey>> = Vec::new();
-    for (key, from, pos) in used {
-        if keys.iter().chain(&extra).any(|k| k.item.name == key) {
-            continue;
-        }
-        if strict {
-            let message = format!(
-                "condition key `{key}` is not in the condition-keys table: add a row for it there, \
-                 or correct the name"
-            );
-            problems.table(from, pos, message);
-        }
-        let item = ConditionKey {
-            name: key.to_owned(),
-            ident: String::new(),
-            description: None,
-            value_type: None,
-        };
-        extra.push(Placed {
-            source: from,
-            pos,
-            item,
-        });
-    }
-    if table.is_none() {
-        extra.sort_by(|a, b| a.item.name.cmp(&b.item.name));
-        keys.extend(extra);
-    }
-    keys
-}
-
 /// Builds the service from its rows; every problem goes to `problems`.
 pub(crate) fn build(
     tables: &Tables<'_>,
@@ -595,8 +408,8 @@ pub(crate) fn build(
     }
     let mut actions = drop_repeated_actions(placed, problems);
 
-    let mut types = resource_types(&actions, resource_rows, &resolver, problems);
-    let mut keys = condition_keys(&actions, &types, condition_rows, &resolver, problems);
+    let mut types = companion::resource_types(&actions, resource_rows, &resolver, problems);
+    let mut keys = companion::condition_keys(&actions, &types, condition_rows, &resolver, problems);
     ident::assign_actions(&mut actions, problems);
     ident::assign_resource_types(&mut types, problems);
     ident::assign_condition_keys(&mut keys, problems);

@@ -16,187 +16,67 @@ use std::time::Instant;
 use criterion::{Criterion, Throughput};
 use ecr_actions::Action;
 
-/// The same 43 names, parsed by strum in any ASCII case.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
-#[strum(ascii_case_insensitive)]
-enum StrumInsensitive {
-    #[strum(serialize = "ecr:BatchCheckLayerAvailability")]
-    BatchCheckLayerAvailability,
-    #[strum(serialize = "ecr:BatchDeleteImage")]
-    BatchDeleteImage,
-    #[strum(serialize = "ecr:BatchGetImage")]
-    BatchGetImage,
-    #[strum(serialize = "ecr:BatchGetRepositoryScanningConfiguration")]
-    BatchGetRepositoryScanningConfiguration,
-    #[strum(serialize = "ecr:BatchImportUpstreamImage")]
-    BatchImportUpstreamImage,
-    #[strum(serialize = "ecr:CompleteLayerUpload")]
-    CompleteLayerUpload,
-    #[strum(serialize = "ecr:CreatePullThroughCacheRule")]
-    CreatePullThroughCacheRule,
-    #[strum(serialize = "ecr:CreateRepository")]
-    CreateRepository,
-    #[strum(serialize = "ecr:DeleteLifecyclePolicy")]
-    DeleteLifecyclePolicy,
-    #[strum(serialize = "ecr:DeletePullThroughCacheRule")]
-    DeletePullThroughCacheRule,
-    #[strum(serialize = "ecr:DeleteRegistryPolicy")]
-    DeleteRegistryPolicy,
-    #[strum(serialize = "ecr:DeleteRepository")]
-    DeleteRepository,
-    #[strum(serialize = "ecr:DeleteRepositoryPolicy")]
-    DeleteRepositoryPolicy,
-    #[strum(serialize = "ecr:DescribeImageReplicationStatus")]
-    DescribeImageReplicationStatus,
-    #[strum(serialize = "ecr:DescribeImageScanFindings")]
-    DescribeImageScanFindings,
-    #[strum(serialize = "ecr:DescribeImages")]
-    DescribeImages,
-    #[strum(serialize = "ecr:DescribePullThroughCacheRules")]
-    DescribePullThroughCacheRules,
-    #[strum(serialize = "ecr:DescribeRegistry")]
-    DescribeRegistry,
-    #[strum(serialize = "ecr:DescribeRepositories")]
-    DescribeRepositories,
-    #[strum(serialize = "ecr:GetAuthorizationToken")]
-    GetAuthorizationToken,
-    #[strum(serialize = "ecr:GetDownloadUrlForLayer")]
-    GetDownloadUrlForLayer,
-    #[strum(serialize = "ecr:GetLifecyclePolicy")]
-    GetLifecyclePolicy,
-    #[strum(serialize = "ecr:GetLifecyclePolicyPreview")]
-    GetLifecyclePolicyPreview,
-    #[strum(serialize = "ecr:GetRegistryPolicy")]
-    GetRegistryPolicy,
-    #[strum(serialize = "ecr:GetRegistryScanningConfiguration")]
-    GetRegistryScanningConfiguration,
-    #[strum(serialize = "ecr:GetRepositoryPolicy")]
-    GetRepositoryPolicy,
-    #[strum(serialize = "ecr:InitiateLayerUpload")]
-    InitiateLayerUpload,
-    #[strum(serialize = "ecr:ListImages")]
-    ListImages,
-    #[strum(serialize = "ecr:ListTagsForResource")]
-    ListTagsForResource,
-    #[strum(serialize = "ecr:PutImage")]
-    PutImage,
-    #[strum(serialize = "ecr:PutImageScanningConfiguration")]
-    PutImageScanningConfiguration,
-    #[strum(serialize = "ecr:PutImageTagMutability")]
-    PutImageTagMutability,
-    #[strum(serialize = "ecr:PutLifecyclePolicy")]
-    PutLifecyclePolicy,
-    #[strum(serialize = "ecr:PutRegistryPolicy")]
-    PutRegistryPolicy,
-    #[strum(serialize = "ecr:PutRegistryScanningConfiguration")]
-    PutRegistryScanningConfiguration,
-    #[strum(serialize = "ecr:PutReplicationConfiguration")]
-    PutReplicationConfiguration,
-    #[strum(serialize = "ecr:ReplicateImage")]
-    ReplicateImage,
-    #[strum(serialize = "ecr:SetRepositoryPolicy")]
-    SetRepositoryPolicy,
-    #[strum(serialize = "ecr:StartImageScan")]
-    StartImageScan,
-    #[strum(serialize = "ecr:StartLifecyclePolicyPreview")]
-    StartLifecyclePolicyPreview,
-    #[strum(serialize = "ecr:TagResource")]
-    TagResource,
-    #[strum(serialize = "ecr:UntagResource")]
-    UntagResource,
-    #[strum(serialize = "ecr:UploadLayerPart")]
-    UploadLayerPart,
+/// Two strum enums over the same 43 names: one parsed in any ASCII case, one case-sensitively (an exact
+/// `match` on the string, the floor).
+macro_rules! strum_enums {
+    ($($name:literal => $variant:ident,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
+        #[strum(ascii_case_insensitive)]
+        enum StrumInsensitive {
+            $(#[strum(serialize = $name)] $variant,)*
+        }
+
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
+        enum StrumExact {
+            $(#[strum(serialize = $name)] $variant,)*
+        }
+    };
 }
 
-/// The same 43 names, parsed by strum case-sensitively: an exact `match` on the string, the floor.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumString)]
-enum StrumExact {
-    #[strum(serialize = "ecr:BatchCheckLayerAvailability")]
-    BatchCheckLayerAvailability,
-    #[strum(serialize = "ecr:BatchDeleteImage")]
-    BatchDeleteImage,
-    #[strum(serialize = "ecr:BatchGetImage")]
-    BatchGetImage,
-    #[strum(serialize = "ecr:BatchGetRepositoryScanningConfiguration")]
-    BatchGetRepositoryScanningConfiguration,
-    #[strum(serialize = "ecr:BatchImportUpstreamImage")]
-    BatchImportUpstreamImage,
-    #[strum(serialize = "ecr:CompleteLayerUpload")]
-    CompleteLayerUpload,
-    #[strum(serialize = "ecr:CreatePullThroughCacheRule")]
-    CreatePullThroughCacheRule,
-    #[strum(serialize = "ecr:CreateRepository")]
-    CreateRepository,
-    #[strum(serialize = "ecr:DeleteLifecyclePolicy")]
-    DeleteLifecyclePolicy,
-    #[strum(serialize = "ecr:DeletePullThroughCacheRule")]
-    DeletePullThroughCacheRule,
-    #[strum(serialize = "ecr:DeleteRegistryPolicy")]
-    DeleteRegistryPolicy,
-    #[strum(serialize = "ecr:DeleteRepository")]
-    DeleteRepository,
-    #[strum(serialize = "ecr:DeleteRepositoryPolicy")]
-    DeleteRepositoryPolicy,
-    #[strum(serialize = "ecr:DescribeImageReplicationStatus")]
-    DescribeImageReplicationStatus,
-    #[strum(serialize = "ecr:DescribeImageScanFindings")]
-    DescribeImageScanFindings,
-    #[strum(serialize = "ecr:DescribeImages")]
-    DescribeImages,
-    #[strum(serialize = "ecr:DescribePullThroughCacheRules")]
-    DescribePullThroughCacheRules,
-    #[strum(serialize = "ecr:DescribeRegistry")]
-    DescribeRegistry,
-    #[strum(serialize = "ecr:DescribeRepositories")]
-    DescribeRepositories,
-    #[strum(serialize = "ecr:GetAuthorizationToken")]
-    GetAuthorizationToken,
-    #[strum(serialize = "ecr:GetDownloadUrlForLayer")]
-    GetDownloadUrlForLayer,
-    #[strum(serialize = "ecr:GetLifecyclePolicy")]
-    GetLifecyclePolicy,
-    #[strum(serialize = "ecr:GetLifecyclePolicyPreview")]
-    GetLifecyclePolicyPreview,
-    #[strum(serialize = "ecr:GetRegistryPolicy")]
-    GetRegistryPolicy,
-    #[strum(serialize = "ecr:GetRegistryScanningConfiguration")]
-    GetRegistryScanningConfiguration,
-    #[strum(serialize = "ecr:GetRepositoryPolicy")]
-    GetRepositoryPolicy,
-    #[strum(serialize = "ecr:InitiateLayerUpload")]
-    InitiateLayerUpload,
-    #[strum(serialize = "ecr:ListImages")]
-    ListImages,
-    #[strum(serialize = "ecr:ListTagsForResource")]
-    ListTagsForResource,
-    #[strum(serialize = "ecr:PutImage")]
-    PutImage,
-    #[strum(serialize = "ecr:PutImageScanningConfiguration")]
-    PutImageScanningConfiguration,
-    #[strum(serialize = "ecr:PutImageTagMutability")]
-    PutImageTagMutability,
-    #[strum(serialize = "ecr:PutLifecyclePolicy")]
-    PutLifecyclePolicy,
-    #[strum(serialize = "ecr:PutRegistryPolicy")]
-    PutRegistryPolicy,
-    #[strum(serialize = "ecr:PutRegistryScanningConfiguration")]
-    PutRegistryScanningConfiguration,
-    #[strum(serialize = "ecr:PutReplicationConfiguration")]
-    PutReplicationConfiguration,
-    #[strum(serialize = "ecr:ReplicateImage")]
-    ReplicateImage,
-    #[strum(serialize = "ecr:SetRepositoryPolicy")]
-    SetRepositoryPolicy,
-    #[strum(serialize = "ecr:StartImageScan")]
-    StartImageScan,
-    #[strum(serialize = "ecr:StartLifecyclePolicyPreview")]
-    StartLifecyclePolicyPreview,
-    #[strum(serialize = "ecr:TagResource")]
-    TagResource,
-    #[strum(serialize = "ecr:UntagResource")]
-    UntagResource,
-    #[strum(serialize = "ecr:UploadLayerPart")]
-    UploadLayerPart,
+strum_enums! {
+    "ecr:BatchCheckLayerAvailability" => BatchCheckLayerAvailability,
+    "ecr:BatchDeleteImage" => BatchDeleteImage,
+    "ecr:BatchGetImage" => BatchGetImage,
+    "ecr:BatchGetRepositoryScanningConfiguration" => BatchGetRepositoryScanningConfiguration,
+    "ecr:BatchImportUpstreamImage" => BatchImportUpstreamImage,
+    "ecr:CompleteLayerUpload" => CompleteLayerUpload,
+    "ecr:CreatePullThroughCacheRule" => CreatePullThroughCacheRule,
+    "ecr:CreateRepository" => CreateRepository,
+    "ecr:DeleteLifecyclePolicy" => DeleteLifecyclePolicy,
+    "ecr:DeletePullThroughCacheRule" => DeletePullThroughCacheRule,
+    "ecr:DeleteRegistryPolicy" => DeleteRegistryPolicy,
+    "ecr:DeleteRepository" => DeleteRepository,
+    "ecr:DeleteRepositoryPolicy" => DeleteRepositoryPolicy,
+    "ecr:DescribeImageReplicationStatus" => DescribeImageReplicationStatus,
+    "ecr:DescribeImageScanFindings" => DescribeImageScanFindings,
+    "ecr:DescribeImages" => DescribeImages,
+    "ecr:DescribePullThroughCacheRules" => DescribePullThroughCacheRules,
+    "ecr:DescribeRegistry" => DescribeRegistry,
+    "ecr:DescribeRepositories" => DescribeRepositories,
+    "ecr:GetAuthorizationToken" => GetAuthorizationToken,
+    "ecr:GetDownloadUrlForLayer" => GetDownloadUrlForLayer,
+    "ecr:GetLifecyclePolicy" => GetLifecyclePolicy,
+    "ecr:GetLifecyclePolicyPreview" => GetLifecyclePolicyPreview,
+    "ecr:GetRegistryPolicy" => GetRegistryPolicy,
+    "ecr:GetRegistryScanningConfiguration" => GetRegistryScanningConfiguration,
+    "ecr:GetRepositoryPolicy" => GetRepositoryPolicy,
+    "ecr:InitiateLayerUpload" => InitiateLayerUpload,
+    "ecr:ListImages" => ListImages,
+    "ecr:ListTagsForResource" => ListTagsForResource,
+    "ecr:PutImage" => PutImage,
+    "ecr:PutImageScanningConfiguration" => PutImageScanningConfiguration,
+    "ecr:PutImageTagMutability" => PutImageTagMutability,
+    "ecr:PutLifecyclePolicy" => PutLifecyclePolicy,
+    "ecr:PutRegistryPolicy" => PutRegistryPolicy,
+    "ecr:PutRegistryScanningConfiguration" => PutRegistryScanningConfiguration,
+    "ecr:PutReplicationConfiguration" => PutReplicationConfiguration,
+    "ecr:ReplicateImage" => ReplicateImage,
+    "ecr:SetRepositoryPolicy" => SetRepositoryPolicy,
+    "ecr:StartImageScan" => StartImageScan,
+    "ecr:StartLifecyclePolicyPreview" => StartLifecyclePolicyPreview,
+    "ecr:TagResource" => TagResource,
+    "ecr:UntagResource" => UntagResource,
+    "ecr:UploadLayerPart" => UploadLayerPart,
 }
 
 /// 1,024 IAM names drawn from the 43 in a fixed pseudo-random order, each letter's case also drawn:
