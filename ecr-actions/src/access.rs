@@ -164,6 +164,7 @@ impl AccessLevels {
     }
 
     /// The levels, in table order.
+    #[must_use]
     pub fn iter(self) -> impl ExactSizeIterator<Item = AccessLevel> + Clone {
         self.order.into_iter().take(self.len())
     }

@@ -98,7 +98,7 @@ impl ParseActionError {
 
     /// The nearest action string, if one is near enough to be what was meant.
     #[must_use]
-    pub fn suggestion(&self) -> Option<&'static str> {
+    pub const fn suggestion(&self) -> Option<&'static str> {
         match self {
             Self::MissingService { suggestion, .. }
             | Self::OtherService { suggestion, .. }
@@ -137,7 +137,7 @@ impl ParseNameError {
 
     /// What kind of name was expected, e.g. `resource type`.
     #[must_use]
-    pub fn kind(&self) -> &'static str {
+    pub const fn kind(&self) -> &'static str {
         self.what
     }
 
@@ -149,7 +149,7 @@ impl ParseNameError {
 
     /// The nearest known name, if one is near enough to be what was meant.
     #[must_use]
-    pub fn suggestion(&self) -> Option<&'static str> {
+    pub const fn suggestion(&self) -> Option<&'static str> {
         self.suggestion
     }
 }
