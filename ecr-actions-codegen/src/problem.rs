@@ -110,7 +110,7 @@ pub(crate) fn did_you_mean<'a>(
     let input_lower = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::levenshtein(&input_lower, &c.to_lowercase()), c))
+        .map(|c| (strsim::osa_distance(&input_lower, &c.to_lowercase()), c))
         .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))

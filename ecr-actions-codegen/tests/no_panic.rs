@@ -870,7 +870,7 @@ fn a_misspelt_access_level_is_refused() {
         vec![Problem {
             place: Place::Table(Source::Actions, Pos::new(5, column)),
             message: "unknown access level `Raed`: expected one of `List`, `Read`, `Write`, \
-                      `Permissions management`, `Tagging`"
+                      `Permissions management`, `Tagging`; did you mean `Read`?"
                 .to_owned()
         }]
     );

@@ -18,7 +18,7 @@ pub(crate) fn nearest<'a>(
     let input = input.to_ascii_lowercase();
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
-        let distance = strsim::levenshtein(&input, &candidate.to_ascii_lowercase());
+        let distance = strsim::osa_distance(&input, &candidate.to_ascii_lowercase());
         let limit = (input.chars().count().max(candidate.chars().count()) / 3).max(1);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -43,6 +43,8 @@ mod tests {
             Some("ecr:BatchGetImage")
         );
         assert_eq!(nearest("ecr:PutImages", names), Some("ecr:PutImage"));
+        // A swap of two neighbours is one edit.
+        assert_eq!(nearest("ecr:PtuImage", names), Some("ecr:PutImage"));
         assert_eq!(nearest("ecr:Nothing", names), None);
         assert_eq!(nearest("", names), None);
         assert_eq!(nearest(&"x".repeat(10_000), names), None);
