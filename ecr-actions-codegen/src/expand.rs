@@ -90,6 +90,16 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let variants: Vec<Ident> = service.actions.iter().map(|a| ident(&a.ident)).collect();
     let docs = service.actions.iter().map(|a| docs::action(service, a));
     let names = strs(service.actions.iter().map(|a| &a.name));
+    let lowercase: Vec<String> = service
+        .actions
+        .iter()
+        .map(|a| a.name.to_ascii_lowercase())
+        .collect();
+    let names_lower = strs(&lowercase);
+    let words = count.div_ceil(64);
+    let words_lit = Literal::usize_unsuffixed(words);
+    let count_lit = Literal::usize_unsuffixed(count);
+    let actions_macro = actions_macro(service, &names, cx);
     let iam_names: Vec<String> = service
         .actions
         .iter()
@@ -135,6 +145,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             pub const SERVICE: &'static str = #prefix_lit;
 
             const NAMES: [&'static str; #count] = [#(#names),*];
+            const NAMES_LOWER: [&'static str; #count] = [#(#names_lower),*];
             const IAM_NAMES: [&'static str; #count] = [#(#iam_literals),*];
             const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
             const ACCESS_LEVELS: [#krate::AccessLevels; #count] = [#(#access),*];
@@ -163,6 +174,19 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             #[must_use]
             pub const fn name(self) -> &'static str {
                 Self::NAMES[self as usize]
+            }
+
+            /// The action name in ASCII lowercase, e.g. `batchgetimage`.
+            #[must_use]
+            pub const fn name_lowercase(self) -> &'static str {
+                Self::NAMES_LOWER[self as usize]
+            }
+
+            /// Whether an IAM action pattern (`ecr:Get*`, `*`) matches this action, ignoring ASCII case as
+            /// IAM does. A pattern of another service matches no action of this one.
+            #[must_use]
+            pub fn matches(self, pattern: &#krate::ActionPattern) -> bool {
+                pattern.may_match_service(Self::SERVICE) && pattern.matches_name_folded(self.name_lowercase())
             }
 
             /// The IAM action string, e.g. `ecr:BatchGetImage`; [`Display`](::core::fmt::Display) prints it.
@@ -247,6 +271,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         impl #krate::service::IamAction for Action {
             type ResourceType = ResourceType;
             type ConditionKey = ConditionKey;
+            type Set = ActionSet;
             const SERVICE: &'static str = #prefix_lit;
             const ALL: &'static [Self] = &Self::ALL;
             const FULL_NAMES: &'static [&'static str] = Self::FULL_NAMES;
@@ -254,6 +279,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
 
             fn index(self) -> usize { Action::index(self) }
             fn name(self) -> &'static str { Action::name(self) }
+            fn name_lowercase(self) -> &'static str { Action::name_lowercase(self) }
             fn as_str(self) -> &'static str { Action::as_str(self) }
             fn description(self) -> &'static str { Action::description(self) }
             fn access_levels(self) -> #krate::AccessLevels { Action::access_levels(self) }
@@ -285,6 +311,40 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         }
 
         #krate::__serde_via_str!(Action, "an IAM action string such as `ecr:BatchGetImage`");
+
+        #krate::__action_set!(ActionSet, Action, #words_lit, #count_lit);
+
+        #actions_macro
+    }
+}
+
+/// A hidden, exported `macro_rules!` that hands the service's action names to the `action_set!` proc
+/// macro, so that an `actions!` macro can check its patterns at compile time. Its name carries the
+/// service prefix, so that several services in one crate do not clash.
+fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> TokenStream {
+    let name = quote::format_ident!("__iam_actions_{}", service.prefix.replace('-', "_"));
+    let prefix = Literal::string(&service.prefix);
+    // Inside a `macro_rules!` used from other crates, the runtime crate is `$crate` when the macro was
+    // invoked by the runtime crate itself (`crate = crate`), and the given path otherwise.
+    let krate = cx.krate;
+    let runtime = if krate.is_ident("crate") {
+        quote!($crate)
+    } else {
+        quote!(#krate)
+    };
+    quote! {
+        #[doc(hidden)]
+        #[macro_export]
+        macro_rules! #name {
+            ($set:path; $($pattern:literal),* $(,)?) => {
+                #runtime::__private::action_set! {
+                    set = $set,
+                    service = #prefix,
+                    names = [#(#names),*],
+                    patterns = [$($pattern),*],
+                }
+            };
+        }
     }
 }
 

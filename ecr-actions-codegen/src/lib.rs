@@ -17,6 +17,7 @@
 //! names the table file, line and column, what is wrong and how to mend it. Nothing here panics on any
 //! input.
 
+pub mod action_set;
 mod columns;
 mod companion;
 mod docs;

@@ -69,3 +69,11 @@
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     ecr_actions_codegen::expand(input.into()).into()
 }
+
+/// Checks action patterns at compile time and builds their set: the engine behind `ecr_actions::actions!`.
+/// Called by the hidden `macro_rules!` that `iam_actions!` generates; not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn action_set(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    ecr_actions_codegen::action_set::expand(input.into()).into()
+}

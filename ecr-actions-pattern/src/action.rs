@@ -34,7 +34,10 @@ enum Kind {
     /// `*`: every action of every service.
     All,
     /// `service:action`, each part a case-insensitive glob.
-    Parts { service: Box<Glob>, action: Box<Glob> },
+    Parts {
+        service: Box<Glob>,
+        action: Box<Glob>,
+    },
 }
 
 /// Why a string is not an IAM action pattern. Positions count characters from 1.

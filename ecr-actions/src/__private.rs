@@ -1,5 +1,6 @@
 //! Items the generated code reaches through `$crate`; not part of the public API.
 
+pub use ecr_actions_macros::action_set;
 #[cfg(feature = "serde")]
 pub use serde;
 pub use strum;
@@ -103,6 +104,42 @@ macro_rules! __serde_via_str {
             }
         }
     };
+}
+
+/// Implements `Serialize` (the IAM names, in table order) and `Deserialize` (a sequence of IAM names)
+/// for a generated action set, when the `serde` feature of `ecr-actions` is on.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_action_set {
+    ($set:ty, $action:ty) => {
+        impl $crate::__private::serde::Serialize for $set {
+            fn serialize<S: $crate::__private::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.iter())
+            }
+        }
+
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $set {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<Self, D::Error> {
+                let actions: ::std::vec::Vec<$action> =
+                    $crate::__private::serde::Deserialize::deserialize(deserializer)?;
+                ::core::result::Result::Ok(actions.into_iter().collect())
+            }
+        }
+    };
+}
+
+/// Without the `serde` feature: nothing.
+#[cfg(not(feature = "serde"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __serde_action_set {
+    ($set:ty, $action:ty) => {};
 }
 
 /// Without the `serde` feature: nothing.

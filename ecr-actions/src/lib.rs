@@ -19,11 +19,13 @@
 #![deny(missing_docs)]
 
 mod access;
+pub mod compact;
 mod condition;
 mod ecr;
 mod error;
 pub mod metadata;
 pub mod service;
+pub mod set;
 mod suggest;
 
 #[doc(hidden)]
@@ -31,7 +33,8 @@ pub mod __private;
 
 pub use access::{AccessLevel, AccessLevels};
 pub use condition::ConditionValueType;
-pub use ecr::{Action, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
+pub use ecr::{Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
+pub use ecr_actions_pattern::{ActionPattern, Glob, ParsePatternError};
 pub use error::{ParseActionError, ParseNameError};
 
 /// Generates typed Rust for one AWS service from its IAM actions table.
@@ -58,3 +61,30 @@ pub use error::{ParseActionError, ParseNameError};
 /// The arguments, what it generates and the errors it reports are described in
 /// [`ecr_actions_macros::iam_actions!`](ecr_actions_macros::iam_actions).
 pub use ecr_actions_macros::iam_actions;
+
+/// A set of ECR actions from IAM action patterns, checked at compile time.
+///
+/// Each argument is an IAM action string or pattern (`*` and `?`, any ASCII case); the set holds every
+/// ECR action that one of them matches. An unknown action, a pattern that matches no ECR action (or names
+/// another service), or a malformed pattern fails the build with the error on that literal and the
+/// nearest action names. The expansion is a constant expression.
+///
+/// ```
+/// use ecr_actions::{Action, ActionSet, actions};
+/// const PULL: ActionSet = actions!("ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability");
+/// assert_eq!(PULL.len(), 3);
+/// let reads = actions!("ecr:Get*", "ecr:Describe*");
+/// assert!(reads.contains(Action::GetAuthorizationToken));
+/// assert!(!reads.contains(Action::PutImage));
+/// ```
+///
+/// ```compile_fail
+/// // A typo is a compile error: unknown `ecr` action `ecr:BatchGetImag`; did you mean `ecr:BatchGetImage`?
+/// let set = ecr_actions::actions!("ecr:BatchGetImag");
+/// ```
+#[macro_export]
+macro_rules! actions {
+    ($($pattern:literal),* $(,)?) => {
+        $crate::__iam_actions_ecr!($crate::ActionSet; $($pattern),*)
+    };
+}

@@ -27,6 +27,8 @@ pub trait IamAction:
     type ResourceType: IamResourceType<ConditionKey = Self::ConditionKey>;
     /// The service's condition-key enum.
     type ConditionKey: IamConditionKey;
+    /// The service's set of actions.
+    type Set: crate::set::IamActionSet<Action = Self>;
 
     /// The IAM service prefix, e.g. `ecr`.
     const SERVICE: &'static str;
@@ -41,6 +43,8 @@ pub trait IamAction:
     fn index(self) -> usize;
     /// The action name, e.g. `BatchGetImage`.
     fn name(self) -> &'static str;
+    /// The action name in ASCII lowercase, e.g. `batchgetimage` (for matching without folding again).
+    fn name_lowercase(self) -> &'static str;
     /// The IAM action string, e.g. `ecr:BatchGetImage`.
     fn as_str(self) -> &'static str;
     /// What the action grants.
@@ -155,3 +159,5 @@ impl<R: Copy, K> ResourceTypeUse<R, K> {
         self.dependent_actions
     }
 }
+
+pub use crate::set::IamActionSet;

@@ -1,0 +1,251 @@
+//! `action_set!`: the proc macro behind `actions!("ecr:Get*", "ecr:BatchGetImage")`. It receives the
+//! service's action names from the hidden `macro_rules!` that `iam_actions!` generates, checks every
+//! pattern at compile time with the same matcher the runtime uses, and expands to a `const`-evaluable set.
+
+use proc_macro2::{Delimiter, Span, TokenStream, TokenTree};
+use quote::quote;
+use syn::LitStr;
+use syn::parse::{Parse, ParseStream};
+
+use ecr_actions_pattern::ActionPattern;
+
+/// `set = <path>, service = "…", names = ["…", …], patterns = ["…", …],`
+struct Input {
+    set: TokenStream,
+    service: LitStr,
+    names: Vec<String>,
+    patterns: Vec<TokenTree>,
+}
+
+/// The tokens up to the next top-level comma (a `$set:path` arrives as one invisible group).
+fn until_comma(input: ParseStream<'_>) -> syn::Result<TokenStream> {
+    let mut tokens = TokenStream::new();
+    while !input.is_empty() && !input.peek(syn::Token![,]) {
+        tokens.extend([input.parse::<TokenTree>()?]);
+    }
+    Ok(tokens)
+}
+
+fn key(input: ParseStream<'_>, expected: &str) -> syn::Result<()> {
+    let ident: syn::Ident = input.parse()?;
+    if ident != expected {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!("expected `{expected}`"),
+        ));
+    }
+    input.parse::<syn::Token![=]>()?;
+    Ok(())
+}
+
+fn bracketed_trees(input: ParseStream<'_>) -> syn::Result<Vec<TokenTree>> {
+    let content;
+    syn::bracketed!(content in input);
+    let mut trees = Vec::new();
+    while !content.is_empty() {
+        trees.push(content.parse::<TokenTree>()?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<syn::Token![,]>()?;
+    }
+    Ok(trees)
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        key(input, "set")?;
+        let set = until_comma(input)?;
+        input.parse::<syn::Token![,]>()?;
+        key(input, "service")?;
+        let service: LitStr = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        key(input, "names")?;
+        let names = bracketed_trees(input)?
+            .into_iter()
+            .map(|tree| syn::parse2::<LitStr>(tree.into()).map(|l| l.value()))
+            .collect::<syn::Result<Vec<String>>>()?;
+        input.parse::<syn::Token![,]>()?;
+        key(input, "patterns")?;
+        let patterns = bracketed_trees(input)?;
+        if !input.is_empty() {
+            input.parse::<syn::Token![,]>()?;
+        }
+        Ok(Self {
+            set,
+            service,
+            names,
+            patterns,
+        })
+    }
+}
+
+/// A pattern literal, looking through the invisible group a `macro_rules!` fragment may wrap it in.
+fn string_literal(tree: &TokenTree) -> Option<LitStr> {
+    match tree {
+        TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
+            let mut inner = group.stream().into_iter();
+            match (inner.next(), inner.next()) {
+                (Some(only), None) => string_literal(&only),
+                _ => None,
+            }
+        }
+        other => syn::parse2::<LitStr>(other.clone().into()).ok(),
+    }
+}
+
+fn span_of(tree: &TokenTree) -> Span {
+    tree.span()
+}
+
+/// The optimal-string-alignment distance (a swap of neighbours is one edit), over ASCII lowercase.
+fn distance(a: &str, b: &str) -> usize {
+    strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase())
+}
+
+/// The names nearest to what a pattern spells, best first, at most three, only plausible ones: for a
+/// pattern with wildcards, its literal text is compared with the best-aligned stretch of each name.
+fn nearest<'n>(action_part: &str, names: &'n [String]) -> Vec<&'n str> {
+    let literal: String = action_part
+        .chars()
+        .filter(|c| !matches!(c, '*' | '?'))
+        .collect();
+    let wildcard = literal.len() != action_part.len();
+    // A pattern that starts with a letter is anchored there: compare with the start of each name.
+    let anchored = !action_part.starts_with(['*', '?']);
+    let length = literal.chars().count();
+    let mut scored: Vec<(usize, &str)> = names
+        .iter()
+        .map(|name| {
+            let score = if wildcard && name.len() > length && name.is_ascii() {
+                let last_start = if anchored { 0 } else { name.len() - length };
+                (0..=last_start)
+                    .filter_map(|start| name.get(start..start + length))
+                    .map(|window| distance(&literal, window))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            } else {
+                distance(&literal, name)
+            };
+            (score, name.as_str())
+        })
+        .filter(|(score, _)| *score <= (length / 3).max(1))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, name)| name).collect()
+}
+
+fn suggestion(service: &str, names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{service}:{n}`")).collect();
+    match quoted.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
+    }
+}
+
+/// Checks one pattern; the indices of the actions it matches, or the error to report on its literal.
+fn check(
+    tree: &TokenTree,
+    service: &str,
+    names: &[String],
+    lowercase: &[String],
+) -> Result<Vec<usize>, syn::Error> {
+    let span = span_of(tree);
+    let Some(literal) = string_literal(tree) else {
+        return Err(syn::Error::new(
+            span,
+            "expected a string literal such as `\"ecr:Get*\"`",
+        ));
+    };
+    let text = literal.value();
+    let pattern = ActionPattern::new(&text).map_err(|e| syn::Error::new(span, e.to_string()))?;
+    if !pattern.may_match_service(service) {
+        return Err(syn::Error::new(
+            span,
+            format!(
+                "`{text}` names no `{service}` action: this set holds `{service}` actions only"
+            ),
+        ));
+    }
+    let matched: Vec<usize> = lowercase
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| pattern.matches_name_folded(name))
+        .map(|(index, _)| index)
+        .collect();
+    if !matched.is_empty() {
+        return Ok(matched);
+    }
+    let action_part = text.split_once(':').map_or(text.as_str(), |(_, a)| a);
+    let hint = suggestion(service, &nearest(action_part, names));
+    let message = if pattern.is_literal() {
+        format!("unknown `{service}` action `{text}`{hint}")
+    } else {
+        format!("`{text}` matches no `{service}` action{hint}")
+    };
+    Err(syn::Error::new(span, message))
+}
+
+/// Expands `action_set!`.
+pub fn expand(input: TokenStream) -> TokenStream {
+    let input: Input = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let service = input.service.value();
+    let lowercase: Vec<String> = input.names.iter().map(|n| n.to_ascii_lowercase()).collect();
+    let mut indices: Vec<usize> = Vec::new();
+    let mut errors: Option<syn::Error> = None;
+    if input.patterns.is_empty() {
+        errors = Some(syn::Error::new(
+            Span::call_site(),
+            format!("`actions!` needs at least one pattern, e.g. `actions!(\"{service}:*\")`"),
+        ));
+    }
+    for tree in &input.patterns {
+        match check(tree, &service, &input.names, &lowercase) {
+            Ok(matched) => indices.extend(matched),
+            Err(error) => match errors.as_mut() {
+                Some(all) => all.combine(error),
+                None => errors = Some(error),
+            },
+        }
+    }
+    if let Some(errors) = errors {
+        return errors.to_compile_error();
+    }
+    indices.sort_unstable();
+    indices.dedup();
+    let set = input.set;
+    quote! {
+        {
+            const SET: #set = #set::__from_indices(&[#(#indices),*]);
+            SET
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nearest;
+
+    #[test]
+    fn nearest_names_for_names_and_wildcards() {
+        let names: Vec<String> = [
+            "BatchGetImage",
+            "GetAuthorizationToken",
+            "GetLifecyclePolicy",
+            "PutImage",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(nearest("BatchGetImag", &names), ["BatchGetImage"]);
+        assert_eq!(
+            nearest("Gte*", &names),
+            ["GetAuthorizationToken", "GetLifecyclePolicy"]
+        );
+        assert_eq!(nearest("*Imgae*", &names), ["BatchGetImage", "PutImage"]);
+        assert!(nearest("Launch", &names).is_empty());
+    }
+}
