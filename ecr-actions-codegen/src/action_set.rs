@@ -80,22 +80,19 @@ impl Parse for Input {
     }
 }
 
-/// A pattern literal, looking through the invisible group a `macro_rules!` fragment may wrap it in.
-fn string_literal(tree: &TokenTree) -> Option<LitStr> {
+/// The token inside the invisible groups a `macro_rules!` fragment may wrap it in: its span is the
+/// user's literal, where errors belong.
+fn innermost(tree: &TokenTree) -> TokenTree {
     match tree {
         TokenTree::Group(group) if group.delimiter() == Delimiter::None => {
             let mut inner = group.stream().into_iter();
             match (inner.next(), inner.next()) {
-                (Some(only), None) => string_literal(&only),
-                _ => None,
+                (Some(only), None) => innermost(&only),
+                _ => tree.clone(),
             }
         }
-        other => syn::parse2::<LitStr>(other.clone().into()).ok(),
+        _ => tree.clone(),
     }
-}
-
-fn span_of(tree: &TokenTree) -> Span {
-    tree.span()
 }
 
 /// The optimal-string-alignment distance (a swap of neighbours is one edit), over ASCII lowercase.
@@ -151,8 +148,9 @@ fn check(
     names: &[String],
     lowercase: &[String],
 ) -> Result<Vec<usize>, syn::Error> {
-    let span = span_of(tree);
-    let Some(literal) = string_literal(tree) else {
+    let tree = innermost(tree);
+    let span = tree.span();
+    let Ok(literal) = syn::parse2::<LitStr>(tree.into()) else {
         return Err(syn::Error::new(
             span,
             "expected a string literal such as `\"ecr:Get*\"`",
@@ -212,12 +210,15 @@ pub fn expand(input: TokenStream) -> TokenStream {
             },
         }
     }
+    let set = input.set;
     if let Some(errors) = errors {
-        return errors.to_compile_error();
+        // Several `compile_error!`s are statements: a block keeps the expansion an expression, of the
+        // set's type, so that one mistake does not bring more errors after it.
+        let errors = errors.to_compile_error();
+        return quote!({ #errors #set::EMPTY });
     }
     indices.sort_unstable();
     indices.dedup();
-    let set = input.set;
     quote! {
         {
             const SET: #set = #set::__from_indices(&[#(#indices),*]);

@@ -1,0 +1,4 @@
+// A pattern that matches no ECR action: the error suggests the names nearest to what it spells.
+fn main() {
+    let _reads = ecr_actions::actions!("ecr:Gte*");
+}
