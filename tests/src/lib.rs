@@ -42,3 +42,22 @@ pub mod kms {
         ],
     }
 }
+
+/// A made-up service in the newer layout (no `Dependent actions`, `Access level` last) with an action of
+/// two access levels, given inline.
+pub mod demo {
+    ecr_actions::iam_actions! {
+        service = "demo",
+        actions = inline("
+┏━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+┃ Actions        ┃ Description              ┃ Resource types ┃ Condition keys ┃ Access level   ┃
+┡━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+│ CreateWidget   │ Grants permission to     │ widget*        │ aws:TagKeys    │ Tagging, Write │
+│                │ create a widget          │                │                │                │
+├────────────────┼──────────────────────────┼────────────────┼────────────────┼────────────────┤
+│ ListWidgets    │ Grants permission to     │                │                │ List           │
+│                │ list widgets             │                │                │                │
+└────────────────┴──────────────────────────┴────────────────┴────────────────┴────────────────┘
+"),
+    }
+}

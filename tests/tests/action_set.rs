@@ -242,3 +242,19 @@ fn debug_and_serde() {
     assert_eq!(serde_json::from_str::<ActionSet>(&json).unwrap(), set);
     assert!(serde_json::from_str::<ActionSet>(r#"["ecr:Nope"]"#).is_err());
 }
+
+#[test]
+fn sets_of_any_generated_service() {
+    use ecr_actions_tests::{demo, sqs};
+    let send = sqs::ActionSet::matching(&"sqs:Send*".parse().unwrap());
+    assert_eq!(send.iter().collect::<Vec<_>>(), [sqs::Action::SendMessage]);
+    assert_eq!(sqs::ActionSet::ALL.len(), sqs::Action::COUNT);
+    // An action of two access levels is in the set of each.
+    let tagging = demo::ActionSet::with_access_level(AccessLevel::Tagging);
+    let write = demo::ActionSet::with_access_level(AccessLevel::Write);
+    assert!(tagging.contains(demo::Action::CreateWidget));
+    assert!(write.contains(demo::Action::CreateWidget));
+    assert_eq!(demo::Action::CreateWidget.access_levels().to_string(), "Tagging, Write");
+    assert_eq!(demo::Action::CreateWidget.access_level(), AccessLevel::Tagging);
+    assert_eq!(demo::ActionSet::ALL.to_patterns(), ["demo:*"]);
+}
