@@ -7,7 +7,7 @@
 //! strings, and among those the fewest characters: an exact search (branch and bound over a set-cover),
 //! stopped after a bounded number of steps, when the best list found so far is returned (it is still
 //! exact in what it matches; only its minimality is then not proven — the ECR table never reaches the
-//! bound).
+//! bound). The list comes in table order of the first action each string matches.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -6,19 +6,24 @@
 //! |---|---|
 //! | [`Action`], [`ResourceType`], [`ConditionKey`], [`ResourceTypeUse`], [`LAST_UPDATED`] | ECR, generated from `spec/` |
 //! | [`AccessLevel`], [`AccessLevels`], [`ConditionValueType`] | the vocabulary of the tables |
-//! | [`ParseActionError`], [`ParseNameError`] | what the parsers return, with suggestions |
+//! | [`ActionSet`], [`actions!`] | sets of actions: a `Copy` bitset usable in `const`, by access level, by pattern, compacted back to patterns ([`compact`]); `actions!` checks its patterns at compile time |
+//! | [`ActionPattern`], [`Glob`] | IAM wildcards (`*`, `?`) matched in linear time, ignoring case for actions |
+//! | [`ParseActionError`], [`ParseNameError`], [`ParsePatternError`] | what the parsers return, with suggestions |
+//! | [`Arn`], [`RepositoryArn`], [`ArnPattern`] (errors: [`ParseArnError`], [`RepositoryArnError`], [`ParseArnPatternError`], [`FillArnFormatError`]) | ARNs: parsed, built from the table's format with ECR's naming rules, matched by `Resource` patterns; see [`arn`] |
 //! | [`service`] | traits over any generated service, for generic code |
 //! | [`metadata`] | a service's metadata as plain data (and JSON with `serde`) |
 //! | [`iam_actions!`] | the macro, for any AWS service's table |
 //!
 //! # Feature flags
 //!
-//! - `serde` (default): `Serialize`/`Deserialize` for actions, resource types, condition keys, access
-//!   levels and metadata, as their IAM strings (`"ecr:BatchGetImage"`).
+//! - `serde` (default): `Serialize`/`Deserialize` for actions, action sets, resource types, condition
+//!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`).
+//! - `cli`: the `ecr-iam` command-line tool (`list`, `show`, `expand`, `compact`, `spec --json`).
 
 #![deny(missing_docs)]
 
 mod access;
+pub mod arn;
 pub mod compact;
 mod condition;
 mod ecr;
@@ -32,6 +37,10 @@ mod suggest;
 pub mod __private;
 
 pub use access::{AccessLevel, AccessLevels};
+pub use arn::{
+    Arn, ArnPattern, FillArnFormatError, ParseArnError, ParseArnPatternError, RepositoryArn,
+    RepositoryArnError,
+};
 pub use condition::ConditionValueType;
 pub use ecr::{Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
 pub use ecr_actions_pattern::{ActionPattern, Glob, ParsePatternError};

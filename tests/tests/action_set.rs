@@ -62,6 +62,7 @@ proptest! {
     /// A state machine: every operation on the set and on a `BTreeSet` model agree, and so do
     /// membership, size and table-order iteration after each step.
     #[test]
+    #[allow(clippy::assign_op_pattern, reason = "the `|` and `^` operators themselves are under test")]
     fn behaves_like_a_btreeset(ops in proptest::collection::vec(op_strategy(), 1..40)) {
         let mut set = ActionSet::EMPTY;
         let mut model: BTreeSet<Action> = BTreeSet::new();
@@ -71,7 +72,7 @@ proptest! {
                 Op::Insert(i) => prop_assert_eq!(set.insert(Action::ALL[i]), model.insert(Action::ALL[i])),
                 Op::Remove(i) => prop_assert_eq!(set.remove(Action::ALL[i]), model.remove(&Action::ALL[i])),
                 Op::Union(other) => {
-                    set = set | other;
+                    set = set | other; // the operator itself is under test
                     model = model.union(&model_of(other)).copied().collect();
                 }
                 Op::Intersection(other) => {
@@ -254,7 +255,13 @@ fn sets_of_any_generated_service() {
     let write = demo::ActionSet::with_access_level(AccessLevel::Write);
     assert!(tagging.contains(demo::Action::CreateWidget));
     assert!(write.contains(demo::Action::CreateWidget));
-    assert_eq!(demo::Action::CreateWidget.access_levels().to_string(), "Tagging, Write");
-    assert_eq!(demo::Action::CreateWidget.access_level(), AccessLevel::Tagging);
+    assert_eq!(
+        demo::Action::CreateWidget.access_levels().to_string(),
+        "Tagging, Write"
+    );
+    assert_eq!(
+        demo::Action::CreateWidget.access_level(),
+        AccessLevel::Tagging
+    );
     assert_eq!(demo::ActionSet::ALL.to_patterns(), ["demo:*"]);
 }

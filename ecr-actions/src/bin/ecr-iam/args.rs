@@ -1,0 +1,108 @@
+//! The command line: subcommands, arguments and their help (clap derive).
+
+use clap::{Args, Parser, Subcommand};
+use ecr_actions::{AccessLevel, ResourceType};
+
+const EXIT_STATUS: &str = "\
+Exit status: 0 success; 1 nothing matched (expand, compact, list with filters);
+2 bad usage: an unknown action, a malformed pattern or a wrong option.
+
+Quote patterns so that the shell does not expand them: ecr-iam expand 'ecr:Get*'";
+
+// Help texts are kept within 80 columns: clap wraps nothing without its `wrap_help` feature.
+
+/// Look up the IAM actions of Amazon ECR, expand and compact action patterns
+#[derive(Debug, Parser)]
+#[command(name = "ecr-iam", version, after_help = EXIT_STATUS)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// List the actions with access levels, resource types, condition keys
+    #[command(after_help = list_after_help())]
+    List(ListArgs),
+    /// Show everything known about one action
+    Show(ShowArgs),
+    /// Print the actions that IAM action patterns match, in table order
+    Expand(ExpandArgs),
+    /// Print the fewest patterns that match exactly the given actions
+    Compact(CompactArgs),
+    /// Print the metadata of every action (a summary without --json)
+    Spec(SpecArgs),
+}
+
+/// `ecr-iam list`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Only actions of this access level, e.g. read
+    #[arg(long, value_name = "LEVEL")]
+    pub(crate) access_level: Option<AccessLevel>,
+    /// Only actions that use this resource type
+    #[arg(long, value_name = "TYPE")]
+    pub(crate) resource_type: Option<ResourceType>,
+    /// Print a JSON array of the actions' metadata
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam show`.
+#[derive(Debug, Args)]
+pub(crate) struct ShowArgs {
+    /// The action, e.g. ecr:BatchGetImage or BatchGetImage (any case)
+    pub(crate) action: String,
+    /// Print the action's metadata as a JSON object
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam expand`.
+#[derive(Debug, Args)]
+pub(crate) struct ExpandArgs {
+    /// IAM action patterns with * and ?, e.g. 'ecr:Describe*'
+    #[arg(required = true, value_name = "PATTERN")]
+    pub(crate) patterns: Vec<String>,
+    /// Print a JSON array of strings
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam compact`.
+#[derive(Debug, Args)]
+pub(crate) struct CompactArgs {
+    /// Actions or patterns, e.g. ecr:BatchGetImage 'ecr:Get*'
+    #[arg(required = true, value_name = "ACTION")]
+    pub(crate) actions: Vec<String>,
+    /// Print a JSON array of strings
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam spec`.
+#[derive(Debug, Args)]
+pub(crate) struct SpecArgs {
+    /// Print every action's metadata as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// The values `list` filters by.
+fn list_after_help() -> String {
+    let levels: Vec<String> = AccessLevel::ALL
+        .iter()
+        .map(|level| match level.as_str() {
+            name if name.contains(' ') => format!("\"{name}\""),
+            name => name.to_owned(),
+        })
+        .collect();
+    let types: Vec<&str> = ResourceType::ALL.iter().map(|t| t.name()).collect();
+    format!(
+        "Access levels: {} (any case)\nResource types: {}",
+        levels.join(", "),
+        types.join(", ")
+    )
+}
