@@ -28,7 +28,11 @@ pub mod compact;
 mod condition;
 mod ecr;
 mod error;
+#[cfg(feature = "serde")]
+pub mod lint;
 pub mod metadata;
+#[cfg(feature = "serde")]
+pub mod policy;
 pub mod service;
 pub mod set;
 mod suggest;
