@@ -10,6 +10,9 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+use common::draw;
+
 use std::path::Path;
 
 use ecr_actions_codegen::model::{Service, Tables};
@@ -443,58 +446,6 @@ fn service_prefix() -> impl Strategy<Value = String> {
         6 => Just("ecr".to_owned()),
         1 => "[a-zA-Z0-9 :-]{0,6}",
     ]
-}
-
-/// Draws a table: heavy header box, light body, a rule between every two rows; `\n` splits a cell's lines.
-fn draw(header: &[String], rows: &[Vec<String>]) -> String {
-    let lines_of = |row: &[String], i: usize| -> Vec<String> {
-        row.get(i)
-            .map_or("", String::as_str)
-            .split('\n')
-            .map(str::to_owned)
-            .collect()
-    };
-    let mut widths = vec![0_usize; header.len()];
-    for row in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
-        for (i, width) in widths.iter_mut().enumerate() {
-            for line in lines_of(row, i) {
-                *width = (*width).max(line.chars().count());
-            }
-        }
-    }
-    let rule = |left: char, fill: char, mid: char, right: char| -> String {
-        let parts: Vec<String> = widths
-            .iter()
-            .map(|w| fill.to_string().repeat(w + 2))
-            .collect();
-        format!("{left}{}{right}\n", parts.join(&mid.to_string()))
-    };
-    let lines = |row: &[String], bar: char| -> String {
-        let columns: Vec<Vec<String>> = (0..widths.len()).map(|i| lines_of(row, i)).collect();
-        let height = columns.iter().map(Vec::len).max().unwrap_or(1);
-        let mut out = String::new();
-        for k in 0..height {
-            out.push(bar);
-            for (column, width) in columns.iter().zip(&widths) {
-                let text = column.get(k).map_or("", String::as_str);
-                let pad = width - text.chars().count();
-                out.push_str(&format!(" {text}{} {bar}", " ".repeat(pad)));
-            }
-            out.push('\n');
-        }
-        out
-    };
-    let mut out = rule('┏', '━', '┳', '┓');
-    out.push_str(&lines(header, '┃'));
-    out.push_str(&rule('┡', '━', '╇', '┩'));
-    for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&rule('├', '─', '┼', '┤'));
-        }
-        out.push_str(&lines(row, '│'));
-    }
-    out.push_str(&rule('└', '─', '┴', '┘'));
-    out
 }
 
 /// One change to a text. Indices are taken modulo the length, so any index fits any text.

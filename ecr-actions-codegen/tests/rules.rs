@@ -10,6 +10,9 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+use common::draw;
+
 use ecr_actions_codegen::ident::upper_camel;
 use ecr_actions_codegen::model::{
     AccessLevel, Action, ConditionKey, ResourceType, ResourceUse, Service, Tables, ValueType,
@@ -44,60 +47,6 @@ const CONDITION_KEYS: [&str; 3] = ["Condition keys", "Description", "Type"];
 // ---------------------------------------------------------------------------------------------------
 // Drawing and reading helpers
 // ---------------------------------------------------------------------------------------------------
-
-/// Draws a table as the renderer does: heavy header box, light body, a rule between every two rows.
-/// A cell holds one line per `\n`.
-fn draw<'s, R: AsRef<[&'s str]>>(header: &[&'s str], rows: &[R]) -> String {
-    let cells = |row: &[&str], i: usize| -> Vec<String> {
-        row.get(i)
-            .copied()
-            .unwrap_or_default()
-            .split('\n')
-            .map(str::to_owned)
-            .collect()
-    };
-    let mut widths = vec![0_usize; header.len()];
-    for row in std::iter::once(header).chain(rows.iter().map(AsRef::as_ref)) {
-        for (i, width) in widths.iter_mut().enumerate() {
-            for line in cells(row, i) {
-                *width = (*width).max(line.chars().count());
-            }
-        }
-    }
-    let rule = |left: char, fill: char, mid: char, right: char| -> String {
-        let parts: Vec<String> = widths
-            .iter()
-            .map(|w| fill.to_string().repeat(w + 2))
-            .collect();
-        format!("{left}{}{right}\n", parts.join(&mid.to_string()))
-    };
-    let lines = |row: &[&str], bar: char| -> String {
-        let columns: Vec<Vec<String>> = (0..widths.len()).map(|i| cells(row, i)).collect();
-        let height = columns.iter().map(Vec::len).max().unwrap_or(1);
-        let mut out = String::new();
-        for k in 0..height {
-            out.push(bar);
-            for (column, width) in columns.iter().zip(&widths) {
-                let text = column.get(k).map_or("", String::as_str);
-                let pad = width - text.chars().count();
-                out.push_str(&format!(" {text}{} {bar}", " ".repeat(pad)));
-            }
-            out.push('\n');
-        }
-        out
-    };
-    let mut out = rule('┏', '━', '┳', '┓');
-    out.push_str(&lines(header, '┃'));
-    out.push_str(&rule('┡', '━', '╇', '┩'));
-    for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            out.push_str(&rule('├', '─', '┼', '┤'));
-        }
-        out.push_str(&lines(row.as_ref(), '│'));
-    }
-    out.push_str(&rule('└', '─', '┴', '┘'));
-    out
-}
 
 /// An actions table in the old layout.
 fn old(rows: &[[&'static str; 6]]) -> String {
