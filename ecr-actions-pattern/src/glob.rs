@@ -331,10 +331,27 @@ impl Automaton {
         }
     }
 
+    /// Patterns of up to this many words run on the stack: matching them allocates nothing.
+    const STACK_WORDS: usize = 4;
+
     fn is_match(&self, text: &str) -> bool {
-        let mut states = vec![0u64; self.words];
-        set(&mut states, 0);
-        let mut next = vec![0u64; self.words];
+        if self.words <= Self::STACK_WORDS {
+            let mut states = [0u64; Self::STACK_WORDS];
+            let mut next = [0u64; Self::STACK_WORDS];
+            let (states, next) = (
+                states.get_mut(..self.words).unwrap_or_default(),
+                next.get_mut(..self.words).unwrap_or_default(),
+            );
+            self.run(text, states, next)
+        } else {
+            self.run(text, &mut vec![0u64; self.words], &mut vec![0u64; self.words])
+        }
+    }
+
+    /// Runs the automaton over `text` with two state buffers of `self.words` words.
+    fn run(&self, text: &str, states: &mut [u64], next: &mut [u64]) -> bool {
+        set(states, 0);
+        let (mut states, mut next) = (states, next);
         for c in text.chars() {
             let literal = self.literal(c);
             let colon = c == ':';
