@@ -344,7 +344,11 @@ impl Automaton {
             );
             self.run(text, states, next)
         } else {
-            self.run(text, &mut vec![0u64; self.words], &mut vec![0u64; self.words])
+            self.run(
+                text,
+                &mut vec![0u64; self.words],
+                &mut vec![0u64; self.words],
+            )
         }
     }
 

@@ -2,13 +2,68 @@
 //!
 //! [`lint`] checks a [`PolicyDocument`] against what the ECR tables say (actions, resource types,
 //! condition keys and their types) and against the policy grammar's pitfalls, and returns
-//! [`Finding`]s: a stable [`LintCode`], a [`Severity`] as Access Analyzer uses them, a message and the
-//! [`JsonPath`] it points at. Actions and condition keys of other services are not judged: only `ecr:`
-//! entries and the global `aws:` keys are.
+//! [`Finding`]s: a stable [`LintCode`], a [`Severity`] as Access Analyzer uses them, a message that says
+//! what is wrong and how to mend it, and the [`JsonPath`] it points at. Findings come in document
+//! order: the document first, then statement by statement, each in the order `Sid`, `Effect`,
+//! `Principal`, `Action`, `Resource`, `Condition`.
+//!
+//! ```
+//! use ecr_actions::lint::{LintCode, Severity, lint};
+//! use ecr_actions::policy::PolicyDocument;
+//!
+//! let policy = PolicyDocument::from_json(r#"{
+//!   "Version": "2012-10-17",
+//!   "Statement": [{
+//!     "Sid": "Pull",
+//!     "Effect": "Allow",
+//!     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayr"],
+//!     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/*"
+//!   }, {
+//!     "Sid": "Login",
+//!     "Effect": "Allow",
+//!     "Action": "ecr:GetAuthorizationToken",
+//!     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/*"
+//!   }]
+//! }"#)?;
+//! let findings = lint(&policy);
+//! let found: Vec<(LintCode, String)> =
+//!     findings.iter().map(|f| (f.code, f.path.to_string())).collect();
+//! assert_eq!(found, [
+//!     (LintCode::UnknownAction, "Statement[0].Action[1]".to_owned()),
+//!     (LintCode::ResourceStarRequired, "Statement[1].Action".to_owned()),
+//! ]);
+//! assert_eq!(findings[0].severity, Severity::Error);
+//! assert!(findings[0].message.contains("did you mean `ecr:GetDownloadUrlForLayer`?"));
+//! # Ok::<(), ecr_actions::policy::PolicyError>(())
+//! ```
+//!
+//! # What is judged
+//!
+//! Only ECR is judged: `ecr:` actions and patterns (and the ECR actions that `*` or `NotAction`
+//! cover), `ecr:` condition keys, and the global `aws:` condition keys (a table of the keys IAM
+//! documents, with their value types; names compared ignoring case, `${TagKey}` standing for any tag
+//! key). Actions, resources and condition keys of other services are valid in a policy and are not
+//! judged: `s3:GetObject` is neither unknown nor redundant, `s3:prefix` is neither unknown nor
+//! inapplicable. The checks that are about the policy language rather than a service
+//! (`wildcard-without-like-operator`, `null-with-if-exists`, `Version` and `Sid` checks) apply to every
+//! statement.
+//!
+//! Each code's severity and rule are listed on [`LintCode`]. Severities follow Access Analyzer's
+//! grading: an [`Error`](Severity::Error) is a part of the policy that never works as written (or that
+//! IAM refuses), a [`SecurityWarning`](Severity::SecurityWarning) a grant broader than it reads, a
+//! [`Warning`](Severity::Warning) a likely mistake, a [`Suggestion`](Severity::Suggestion) something
+//! that could be written more simply.
+
+mod actions;
+mod conditions;
+mod document;
+mod keys;
+mod resources;
 
 use core::fmt;
 
-use crate::policy::{JsonPath, PolicyDocument};
+use crate::policy::{JsonPath, OneOrMany, PolicyDocument, Statement};
+use crate::{Action, ActionSet};
 
 /// How serious a finding is, as IAM Access Analyzer's policy validation grades them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,53 +97,130 @@ impl fmt::Display for Severity {
     }
 }
 
-/// Every check the linter makes; each has a stable kebab-case code and a severity.
+/// Every check the linter makes: a stable kebab-case code ([`as_str`](Self::as_str)), a severity
+/// ([`severity`](Self::severity)) and a rule.
+///
+/// | code | severity | rule |
+/// |---|---|---|
+/// | `unknown-action` | error | an `ecr:` action without wildcards that ECR does not have; the message names the nearest action |
+/// | `pattern-matches-nothing` | error | an `ecr:` pattern with `*`/`?` that matches no ECR action |
+/// | `malformed-action` | error | an `Action`/`NotAction` entry that is not `service:Action` or `*` |
+/// | `resource-mismatch` | error | an `ecr:` action entry whose actions all act on resource types (`repository`) that no `Resource` entry can match |
+/// | `resource-star-required` | error | an `ecr:` action entry whose actions take no resource ARN (`ecr:GetAuthorizationToken`), in a statement whose `Resource` has no `*` |
+/// | `malformed-arn` | error | a `Resource`/`NotResource` entry that is neither `*` nor an ARN pattern of six parts |
+/// | `unknown-condition-key` | error | an `aws:` or `ecr:` condition key that does not exist (or names no tag key after `/`) |
+/// | `condition-key-not-applicable` | warning | an `ecr:` key, or `aws:RequestTag`/`aws:ResourceTag`/`aws:TagKeys`, that no action of an all-ECR statement supports |
+/// | `operator-type-mismatch` | warning | an operator of another type than the key's value (`NumericEquals` on `aws:SourceIp`) |
+/// | `wildcard-without-like-operator` | warning | `*` or `?` in a value of `StringEquals`, `StringNotEquals` or their `IgnoreCase` forms |
+/// | `for-all-values-with-single-valued-key` | security-warning | `ForAllValues:` on a key with at most one value (also true when the key is absent) |
+/// | `for-any-value-with-single-valued-key` | warning | `ForAnyValue:` on a key with at most one value |
+/// | `missing-set-qualifier` | warning | a multivalued key (`aws:TagKeys`) without `ForAllValues:`/`ForAnyValue:` |
+/// | `null-with-if-exists` | error | `NullIfExists`, which IAM does not accept |
+/// | `missing-version` | suggestion | no `Version`: IAM reads the document as `2008-10-17` |
+/// | `old-version-with-variables` | error | `${…}` in a resource or condition value under `2008-10-17` or no `Version`: read as literal text |
+/// | `duplicate-sid` | error | a `Sid` that an earlier statement has too |
+/// | `invalid-sid` | error | a `Sid` with characters other than ASCII letters and digits |
+/// | `redundant-action` | suggestion | an `ecr:` entry whose actions another entry of the statement already names |
+/// | `allow-with-not-action` | security-warning | `Allow` with `NotAction`: every other action of every service |
+/// | `allow-with-not-resource` | security-warning | `Allow` with `NotResource`: every other resource |
+/// | `allow-all-ecr-on-all-resources` | security-warning | `Allow` of every ECR action on `Resource: "*"`, without a `Condition` |
+///
+/// ```
+/// use ecr_actions::lint::{LintCode, Severity};
+/// assert_eq!(LintCode::UnknownAction.as_str(), "unknown-action");
+/// assert_eq!(LintCode::RedundantAction.severity(), Severity::Suggestion);
+/// assert!(LintCode::ALL.iter().all(|c| c.as_str().chars().all(|ch| ch.is_ascii_lowercase() || ch == '-')));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum LintCode {
-    /// `unknown-action`: an `ecr:` action that does not exist (with the nearest names).
+    /// `unknown-action` (error): an `ecr:` action that does not exist (with the nearest names).
     UnknownAction,
-    /// `pattern-matches-nothing`: an `ecr:` wildcard that matches no action.
+    /// `pattern-matches-nothing` (error): an `ecr:` wildcard that matches no action.
     PatternMatchesNothing,
-    /// `malformed-action`: an entry that is not an action pattern at all.
+    /// `malformed-action` (error): an entry that is not an action pattern at all.
     MalformedAction,
-    /// `resource-mismatch`: no `Resource` can match any resource type of the statement's actions.
+    /// `resource-mismatch` (error): no `Resource` can match any resource type of the entry's actions.
     ResourceMismatch,
-    /// `resource-star-required`: an action without resource types given a specific ARN.
+    /// `resource-star-required` (error): an action without resource types given only specific ARNs.
     ResourceStarRequired,
-    /// `malformed-arn`: a `Resource` entry that is not `*` or an ARN.
+    /// `malformed-arn` (error): a `Resource` entry that is not `*` or an ARN.
     MalformedArn,
-    /// `unknown-condition-key`: an `ecr:` or `aws:` key that does not exist.
+    /// `unknown-condition-key` (error): an `ecr:` or `aws:` key that does not exist.
     UnknownConditionKey,
-    /// `condition-key-not-applicable`: a key that no action of the statement supports.
+    /// `condition-key-not-applicable` (warning): a key that no action of the statement supports.
     ConditionKeyNotApplicable,
-    /// `operator-type-mismatch`: an operator that does not fit the key's value type.
+    /// `operator-type-mismatch` (warning): an operator that does not fit the key's value type.
+    ///
+    /// The rule, after Access Analyzer's type checks: a key is compared with the operators of its
+    /// value type (`String…` for String, `Numeric…` for Numeric and Long, `Date…`, `Bool`,
+    /// `BinaryEquals`, `IpAddress`/`NotIpAddress`); ARN keys also accept the `String…` operators, and
+    /// `aws:EpochTime` also the `Numeric…` ones; `Null` fits every key. Keys of other services are not
+    /// judged.
     OperatorTypeMismatch,
-    /// `wildcard-without-like-operator`: `*` or `?` in a value of an operator that reads them literally.
+    /// `wildcard-without-like-operator` (warning): `*` or `?` in a value of an operator that reads them
+    /// literally (`StringEquals`, `StringNotEquals`, `StringEqualsIgnoreCase`,
+    /// `StringNotEqualsIgnoreCase`). The `Arn…` operators all read wildcards, `ArnEquals` included.
     WildcardWithoutLikeOperator,
-    /// `for-all-values-with-single-valued-key`: a set qualifier on a key with one value.
+    /// `for-all-values-with-single-valued-key` (security-warning): `ForAllValues:` on a key with one
+    /// value; it is also true when the request has no value, so an `Allow` grants more than it reads.
     ForAllValuesWithSingleValuedKey,
-    /// `null-with-if-exists`: `NullIfExists`, which means nothing.
+    /// `for-any-value-with-single-valued-key` (warning): `ForAnyValue:` on a key with one value.
+    ForAnyValueWithSingleValuedKey,
+    /// `missing-set-qualifier` (warning): a multivalued key tested without `ForAllValues:` or
+    /// `ForAnyValue:`.
+    MissingSetQualifier,
+    /// `null-with-if-exists` (error): `NullIfExists`, which means nothing.
     NullWithIfExists,
-    /// `missing-version`: no `Version`, so IAM reads the document as `2008-10-17`.
+    /// `missing-version` (suggestion): no `Version`, so IAM reads the document as `2008-10-17`.
     MissingVersion,
-    /// `old-version-with-variables`: `${…}` variables under `2008-10-17` or no `Version`: read literally.
+    /// `old-version-with-variables` (error): `${…}` variables under `2008-10-17` or no `Version`: read
+    /// literally.
     OldVersionWithVariables,
-    /// `duplicate-sid`: two statements with one `Sid`.
+    /// `duplicate-sid` (error): two statements with one `Sid`.
     DuplicateSid,
-    /// `invalid-sid`: a `Sid` with characters other than ASCII letters and digits.
+    /// `invalid-sid` (error): a `Sid` with characters other than ASCII letters and digits.
     InvalidSid,
-    /// `redundant-action`: an action entry another entry of the statement already covers.
+    /// `redundant-action` (suggestion): an action entry another entry of the statement already covers.
     RedundantAction,
-    /// `allow-with-not-action`: `Allow` with `NotAction` grants every other action, of every service.
+    /// `allow-with-not-action` (security-warning): `Allow` with `NotAction` grants every other action,
+    /// of every service.
     AllowWithNotAction,
-    /// `allow-with-not-resource`: `Allow` with `NotResource` grants every other resource.
+    /// `allow-with-not-resource` (security-warning): `Allow` with `NotResource` grants every other
+    /// resource.
     AllowWithNotResource,
-    /// `allow-all-ecr-on-all-resources`: `ecr:*` (or `*`) allowed on `*`.
+    /// `allow-all-ecr-on-all-resources` (security-warning): every ECR action (`ecr:*`, `*`) allowed on
+    /// `*`, without a `Condition` to narrow it.
     AllowAllEcrOnAllResources,
 }
 
 impl LintCode {
+    /// Every code, in the order of the table above.
+    pub const ALL: [Self; 22] = [
+        Self::UnknownAction,
+        Self::PatternMatchesNothing,
+        Self::MalformedAction,
+        Self::ResourceMismatch,
+        Self::ResourceStarRequired,
+        Self::MalformedArn,
+        Self::UnknownConditionKey,
+        Self::ConditionKeyNotApplicable,
+        Self::OperatorTypeMismatch,
+        Self::WildcardWithoutLikeOperator,
+        Self::ForAllValuesWithSingleValuedKey,
+        Self::ForAnyValueWithSingleValuedKey,
+        Self::MissingSetQualifier,
+        Self::NullWithIfExists,
+        Self::MissingVersion,
+        Self::OldVersionWithVariables,
+        Self::DuplicateSid,
+        Self::InvalidSid,
+        Self::RedundantAction,
+        Self::AllowWithNotAction,
+        Self::AllowWithNotResource,
+        Self::AllowAllEcrOnAllResources,
+    ];
+
     /// The stable kebab-case code, e.g. `unknown-action`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -104,6 +236,8 @@ impl LintCode {
             Self::OperatorTypeMismatch => "operator-type-mismatch",
             Self::WildcardWithoutLikeOperator => "wildcard-without-like-operator",
             Self::ForAllValuesWithSingleValuedKey => "for-all-values-with-single-valued-key",
+            Self::ForAnyValueWithSingleValuedKey => "for-any-value-with-single-valued-key",
+            Self::MissingSetQualifier => "missing-set-qualifier",
             Self::NullWithIfExists => "null-with-if-exists",
             Self::MissingVersion => "missing-version",
             Self::OldVersionWithVariables => "old-version-with-variables",
@@ -113,6 +247,34 @@ impl LintCode {
             Self::AllowWithNotAction => "allow-with-not-action",
             Self::AllowWithNotResource => "allow-with-not-resource",
             Self::AllowAllEcrOnAllResources => "allow-all-ecr-on-all-resources",
+        }
+    }
+
+    /// How serious a finding of this code is (see the table above).
+    #[must_use]
+    pub const fn severity(self) -> Severity {
+        match self {
+            Self::UnknownAction
+            | Self::PatternMatchesNothing
+            | Self::MalformedAction
+            | Self::ResourceMismatch
+            | Self::ResourceStarRequired
+            | Self::MalformedArn
+            | Self::UnknownConditionKey
+            | Self::NullWithIfExists
+            | Self::OldVersionWithVariables
+            | Self::DuplicateSid
+            | Self::InvalidSid => Severity::Error,
+            Self::ForAllValuesWithSingleValuedKey
+            | Self::AllowWithNotAction
+            | Self::AllowWithNotResource
+            | Self::AllowAllEcrOnAllResources => Severity::SecurityWarning,
+            Self::ConditionKeyNotApplicable
+            | Self::OperatorTypeMismatch
+            | Self::WildcardWithoutLikeOperator
+            | Self::ForAnyValueWithSingleValuedKey
+            | Self::MissingSetQualifier => Severity::Warning,
+            Self::MissingVersion | Self::RedundantAction => Severity::Suggestion,
         }
     }
 }
@@ -151,11 +313,121 @@ pub struct Finding {
     pub path: JsonPath,
 }
 
-/// Checks a policy document; findings in document order.
+/// Checks a policy document; findings in document order (see the [module docs](self)).
 ///
-/// (Being written: returns no findings yet.)
+/// Never panics, whatever the document holds, and its work grows linearly with the document. The
+/// first 100 unknown actions and condition keys get the nearest known name in their message; later
+/// ones do not (a bound on the work for a document of nothing but misspellings).
 #[must_use]
 pub fn lint(document: &PolicyDocument) -> Vec<Finding> {
-    let _ = document;
-    Vec::new()
+    let mut findings = Findings::default();
+    document::check_version(document, &mut findings);
+    let statements = JsonPath::root().key("Statement");
+    let mut sids = document::Sids::default();
+    for (index, statement) in document.statements.iter().enumerate() {
+        let path = item_path(&statements, &document.statements, index);
+        let matched = Matched::of(statement);
+        document::check_statement(statement, &matched, &path, &mut findings);
+        sids.check(statement, &path, &mut findings);
+        actions::check(statement, &matched, &path, &mut findings);
+        resources::check(document, statement, &path, &mut findings);
+        conditions::check(document, statement, &matched, &path, &mut findings);
+    }
+    findings.found
+}
+
+/// The ECR actions of a statement's `Action`/`NotAction` entries, matched once.
+struct Matched {
+    /// Each entry's actions.
+    entries: Vec<ActionSet>,
+    /// All of them.
+    named: ActionSet,
+}
+
+impl Matched {
+    fn of(statement: &Statement) -> Self {
+        let entries: Vec<ActionSet> = statement
+            .action
+            .items
+            .iter()
+            .map(|item| match item.pattern() {
+                // A name without wildcards is one lookup, not a match against every action.
+                Ok(pattern) if pattern.is_literal() => Action::lookup(item.as_str())
+                    .map_or(ActionSet::EMPTY, |action| ActionSet::EMPTY.with(action)),
+                _ => item.matched(),
+            })
+            .collect();
+        let named = entries
+            .iter()
+            .fold(ActionSet::EMPTY, |all, set| all.union(*set));
+        Self { entries, named }
+    }
+}
+
+/// Unknown names that get a "did you mean" (an edit-distance search over every known name): enough
+/// for any real policy, and a bound on the work for a megabyte of misspellings.
+const SUGGESTIONS: usize = 100;
+
+/// The findings so far; each gets its code's severity.
+struct Findings {
+    found: Vec<Finding>,
+    /// How many more unknown names may be given the nearest known one.
+    suggestions: usize,
+}
+
+impl Default for Findings {
+    fn default() -> Self {
+        Self {
+            found: Vec::new(),
+            suggestions: SUGGESTIONS,
+        }
+    }
+}
+
+impl Findings {
+    /// Whether one more unknown name may be given the nearest known one.
+    fn may_suggest(&mut self) -> bool {
+        let allowed = self.suggestions > 0;
+        self.suggestions = self.suggestions.saturating_sub(1);
+        allowed
+    }
+
+    fn push(&mut self, code: LintCode, path: JsonPath, message: String) {
+        self.found.push(Finding {
+            code,
+            severity: code.severity(),
+            message,
+            path,
+        });
+    }
+}
+
+/// The path of entry `index` of a value written alone or in an array: the value itself when alone.
+fn item_path<T>(base: &JsonPath, items: &OneOrMany<T>, index: usize) -> JsonPath {
+    if items.is_single() {
+        base.clone()
+    } else {
+        base.index(index)
+    }
+}
+
+/// Whether a text holds a policy variable, `${…}`.
+fn has_variable(text: &str) -> bool {
+    text.split_once("${")
+        .is_some_and(|(_, rest)| rest.contains('}'))
+}
+
+/// Names as a list for a message: `` `a`, `b`, `c` `` and, past `limit`, how many more.
+fn name_list<'a>(names: impl IntoIterator<Item = &'a str>, limit: usize) -> String {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut text = names
+        .iter()
+        .take(limit)
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > limit {
+        text.push_str(&format!(" and {} more", names.len() - limit));
+    }
+    text
 }

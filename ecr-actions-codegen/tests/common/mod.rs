@@ -2,7 +2,10 @@
 
 /// Draws a table as the renderer does: heavy header box, light body, a rule between every two rows; a
 /// `\n` in a cell splits it over several lines. Columns are as wide as their widest line.
-pub(crate) fn draw<H: AsRef<str>, C: AsRef<str>, R: AsRef<[C]>>(header: &[H], rows: &[R]) -> String {
+pub(crate) fn draw<H: AsRef<str>, C: AsRef<str>, R: AsRef<[C]>>(
+    header: &[H],
+    rows: &[R],
+) -> String {
     let header: Vec<&str> = header.iter().map(AsRef::as_ref).collect();
     let rows: Vec<Vec<&str>> = rows
         .iter()

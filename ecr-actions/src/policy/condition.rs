@@ -302,8 +302,8 @@ impl From<bool> for ConditionValue {
     }
 }
 
-/// One operator of a `Condition` block with its keys and their values (keys as written; IAM compares
-/// key names ignoring case).
+/// One operator of a `Condition` block with its keys and their values (key names as written; IAM
+/// compares them ignoring case).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ConditionEntry {
     /// The operator.
@@ -312,8 +312,9 @@ pub struct ConditionEntry {
     pub keys: Vec<(String, OneOrMany<ConditionValue>)>,
 }
 
-/// A statement's `Condition`: operators in the order written. All must hold (AND); within one key,
-/// any value may match (OR).
+/// A statement's `Condition`: its operators. All must hold (AND); within one key, any value may match
+/// (OR). Operators and keys come in the order the JSON reader keeps object keys (sorted by name): a
+/// document round-trips to the same JSON value, not always to the same key order inside `Condition`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConditionBlock {
     /// The operators, in order.

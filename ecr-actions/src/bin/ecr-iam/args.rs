@@ -34,6 +34,12 @@ pub(crate) enum Command {
     Compact(CompactArgs),
     /// Print the metadata of every action (a summary without --json)
     Spec(SpecArgs),
+    /// Check IAM policy documents for mistakes, as Access Analyzer does
+    #[command(after_help = LINT_EXIT_STATUS)]
+    Lint(LintArgs),
+    /// Decide policy-evaluation conformance cases (one JSON a line)
+    #[command(after_help = SIMULATE_EXIT_STATUS)]
+    Simulate(SimulateArgs),
 }
 
 /// `ecr-iam list`.
@@ -89,6 +95,37 @@ pub(crate) struct SpecArgs {
     #[arg(long)]
     pub(crate) json: bool,
 }
+
+/// `ecr-iam lint`.
+#[derive(Debug, Args)]
+pub(crate) struct LintArgs {
+    /// Policy documents (JSON files), or - for standard input
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<std::path::PathBuf>,
+    /// Print one JSON array of the findings
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam simulate`.
+#[derive(Debug, Args)]
+pub(crate) struct SimulateArgs {
+    /// Conformance cases, one JSON object a line (- for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub(crate) cases: std::path::PathBuf,
+    /// Fail when a decision differs from the case's expected one
+    #[arg(long)]
+    pub(crate) check: bool,
+}
+
+const SIMULATE_EXIT_STATUS: &str = "\
+Prints {\"id\": ..., \"decision\": ...} or {\"id\": ..., \"error\": ...} per case.
+Exit status: 0 every case was read; 1 with --check, a case disagrees with
+its expected decision or cannot be evaluated; 2 the file cannot be read.";
+
+const LINT_EXIT_STATUS: &str = "\
+Exit status: 0 no finding is an error; 1 a finding is an error;
+2 a file cannot be read or is not a policy document.";
 
 /// The values `list` filters by.
 fn list_after_help() -> String {

@@ -6,6 +6,8 @@
 //! ecr-iam expand PATTERN... [--json]                             the actions patterns match
 //! ecr-iam compact ACTION... [--json]                             the shortest list of patterns
 //! ecr-iam spec [--json]                                          the metadata of every action
+//! ecr-iam lint FILE... [--json]                                  findings in policy documents
+//! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
 //! ```
 //!
 //! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status: 0 success, 1
@@ -16,8 +18,10 @@ mod args;
 mod compact;
 mod expand;
 mod failure;
+mod lint;
 mod list;
 mod show;
+mod simulate;
 mod spec;
 mod table;
 
@@ -41,6 +45,8 @@ fn main() -> ExitCode {
         Command::Expand(args) => expand::run(args, &mut out, &mut err),
         Command::Compact(args) => compact::run(args, &mut out),
         Command::Spec(args) => spec::run(args, &mut out),
+        Command::Lint(args) => lint::run(args, &mut out),
+        Command::Simulate(args) => simulate::run(args, &mut out),
     };
     let flushed = out.flush().map_err(Failure::from);
     match result.and(flushed) {

@@ -1,0 +1,336 @@
+//! Policies → compiled statements: each statement's ECR actions as a set, its principals, its
+//! resource patterns and its conditions parsed once. What AWS would refuse is refused here, with
+//! where it is: nothing in a policy is silently ignored.
+
+use thiserror::Error;
+
+use super::condition::{Condition, ConditionError, Env};
+use super::decision::{Outcome, PolicyId, StatementId};
+use super::principal::{CompiledPrincipal, PrincipalMatch};
+use super::request::Request;
+use super::variables::{Flavor, GlobCache, Template};
+use crate::policy::{ConditionOperator, Effect, PolicyDocument, Statement, Version};
+use crate::{ActionSet, ArnPattern};
+
+/// Why policies cannot be evaluated: the first part of a policy that AWS would refuse, with where it
+/// is.
+///
+/// ```
+/// use ecr_actions::eval::{CompileError, Evaluator};
+/// use ecr_actions::policy::PolicyDocument;
+/// let policy = PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
+///     {"Effect": "Allow", "Action": "ecr:*", "Resource": "*",
+///      "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/33"}}}}"#)?;
+/// let error = Evaluator::new(&[policy], None).unwrap_err();
+/// assert!(matches!(error, CompileError::InvalidConditionValue { .. }));
+/// assert_eq!(
+///     error.to_string(),
+///     "identity policy 0, statement 0: `IpAddress` on `aws:SourceIp`: `203.0.113.0/33` is not \
+///      an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`"
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CompileError {
+    /// An identity policy statement has `Principal` or `NotPrincipal`.
+    #[error(
+        "{at}: an identity policy applies to the identity it is attached to: remove `{element}`"
+    )]
+    PrincipalInIdentityPolicy {
+        /// Where.
+        at: StatementId,
+        /// `Principal` or `NotPrincipal`.
+        element: &'static str,
+    },
+    /// An identity policy statement has neither `Resource` nor `NotResource`.
+    #[error(
+        "{at}: missing `Resource`: an identity policy statement names its resources in `Resource` \
+         or `NotResource`, e.g. `\"Resource\": \"*\"`"
+    )]
+    MissingResource {
+        /// Where.
+        at: StatementId,
+    },
+    /// A repository policy statement has neither `Principal` nor `NotPrincipal`.
+    #[error(
+        "{at}: missing `Principal`: a repository policy statement names whom it applies to, e.g. \
+         `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:root\"}}`"
+    )]
+    MissingPrincipal {
+        /// Where.
+        at: StatementId,
+    },
+    /// An `Action`/`NotAction` entry that is not an action pattern.
+    #[error("{at}: `{text}` is not an action: {reason}")]
+    InvalidAction {
+        /// Where.
+        at: StatementId,
+        /// The entry.
+        text: String,
+        /// Why.
+        reason: String,
+    },
+    /// A `Resource`/`NotResource` entry that is not an ARN pattern.
+    #[error("{at}: `{text}` is not a resource: {reason}")]
+    InvalidResource {
+        /// Where.
+        at: StatementId,
+        /// The entry.
+        text: String,
+        /// Why.
+        reason: String,
+    },
+    /// A `Principal`/`NotPrincipal` entry AWS does not accept.
+    #[error("{at}: `{text}` is not a principal: {reason}")]
+    InvalidPrincipal {
+        /// Where.
+        at: StatementId,
+        /// The entry.
+        text: String,
+        /// Why.
+        reason: &'static str,
+    },
+    /// A condition value the operator cannot read.
+    #[error("{at}: `{operator}` on `{key}`: `{value}` is not {expected}")]
+    InvalidConditionValue {
+        /// Where.
+        at: StatementId,
+        /// The operator.
+        operator: ConditionOperator,
+        /// The key as written.
+        key: String,
+        /// The value.
+        value: String,
+        /// What the operator reads.
+        expected: &'static str,
+    },
+    /// An operator used in a way AWS refuses.
+    #[error("{at}: `{operator}`: {reason}")]
+    InvalidOperator {
+        /// Where.
+        at: StatementId,
+        /// The operator.
+        operator: ConditionOperator,
+        /// Why.
+        reason: &'static str,
+    },
+    /// A malformed policy variable.
+    #[error("{at}: {reason}")]
+    InvalidVariable {
+        /// Where.
+        at: StatementId,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// One `Resource`/`NotResource` entry: an ARN pattern, or one with variables.
+#[derive(Clone, Debug)]
+enum ResourceItem {
+    Static(ArnPattern),
+    Dynamic(Template),
+}
+
+#[derive(Clone, Debug)]
+struct Resources {
+    negated: bool,
+    items: Vec<ResourceItem>,
+}
+
+/// A statement ready to evaluate.
+#[derive(Clone, Debug)]
+pub(crate) struct Compiled {
+    pub(crate) id: StatementId,
+    pub(crate) effect: Effect,
+    /// The ECR actions it covers (`NotAction` already complemented).
+    actions: ActionSet,
+    /// `None` for identity policies.
+    principal: Option<CompiledPrincipal>,
+    /// `None` for a repository policy statement without `Resource`: the repository itself.
+    resources: Option<Resources>,
+    conditions: Vec<Condition>,
+}
+
+/// How one statement fared, without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Check {
+    Matched(PrincipalMatch),
+    Action,
+    Principal,
+    Resource,
+    /// The index of the first condition that does not hold.
+    Condition(usize),
+}
+
+impl Compiled {
+    /// Evaluates the statement: action, principal, resource, conditions, cheapest first.
+    pub(crate) fn check(&self, request: &Request<'_>, cache: &GlobCache) -> Check {
+        if !self.actions.contains(request.action) {
+            return Check::Action;
+        }
+        let principal = match &self.principal {
+            None => PrincipalMatch::Direct,
+            Some(principal) => match principal.matches(&request.principal, self.effect) {
+                PrincipalMatch::None => return Check::Principal,
+                matched => matched,
+            },
+        };
+        let env = Env {
+            context: request.context,
+            cache,
+        };
+        if let Some(resources) = &self.resources {
+            let resource = request.resource.as_str();
+            let named = resources.items.iter().any(|item| match item {
+                ResourceItem::Static(pattern) => pattern.matches(resource),
+                ResourceItem::Dynamic(template) => {
+                    template.matches_like(env.context, resource, Flavor::Arn, cache)
+                }
+            });
+            if named == resources.negated {
+                return Check::Resource;
+            }
+        }
+        for (index, condition) in self.conditions.iter().enumerate() {
+            if !condition.holds(&env) {
+                return Check::Condition(index);
+            }
+        }
+        Check::Matched(principal)
+    }
+
+    /// The outcome of `check` as an explanation shows it.
+    pub(crate) fn outcome(&self, check: Check) -> Outcome {
+        match check {
+            Check::Matched(principal) => Outcome::Matched { principal },
+            Check::Action => Outcome::ActionNotMatched,
+            Check::Principal => Outcome::PrincipalNotMatched,
+            Check::Resource => Outcome::ResourceNotMatched,
+            Check::Condition(index) => {
+                let (operator, key) = self.conditions.get(index).map_or_else(
+                    || (String::new(), String::new()),
+                    |c| (c.operator.to_string(), c.key.to_string()),
+                );
+                Outcome::ConditionNotMet { operator, key }
+            }
+        }
+    }
+}
+
+/// Compiles every statement of `policy`.
+pub(crate) fn policy(
+    document: &PolicyDocument,
+    id: PolicyId,
+    out: &mut Vec<Compiled>,
+) -> Result<(), CompileError> {
+    // "Version": policy variables are read only under 2012-10-17; without a Version IAM reads
+    // 2008-10-17, where `${…}` is literal text (IAM User Guide, "IAM JSON policy elements: Version").
+    let substitute = document.version == Some(Version::V2012_10_17);
+    for (index, statement) in document.statements.iter().enumerate() {
+        let at = StatementId {
+            policy: id,
+            index,
+            sid: statement.sid.clone(),
+        };
+        out.push(compile(statement, at, substitute)?);
+    }
+    Ok(())
+}
+
+fn compile(
+    statement: &Statement,
+    at: StatementId,
+    substitute: bool,
+) -> Result<Compiled, CompileError> {
+    let is_identity = matches!(at.policy, PolicyId::Identity(_));
+    let principal = match (&statement.principal, is_identity) {
+        (Some(clause), true) => {
+            return Err(CompileError::PrincipalInIdentityPolicy {
+                at,
+                element: if clause.negated {
+                    "NotPrincipal"
+                } else {
+                    "Principal"
+                },
+            });
+        }
+        (None, true) => None,
+        (None, false) => return Err(CompileError::MissingPrincipal { at }),
+        (Some(clause), false) => Some(CompiledPrincipal::compile(clause).map_err(
+            |(text, reason)| CompileError::InvalidPrincipal {
+                at: at.clone(),
+                text,
+                reason,
+            },
+        )?),
+    };
+    for item in &statement.action.items {
+        if let Err(error) = item.pattern() {
+            return Err(CompileError::InvalidAction {
+                at,
+                text: item.as_str().to_owned(),
+                reason: error.to_string(),
+            });
+        }
+    }
+    let actions = statement.action.covered();
+    let resources = match &statement.resource {
+        None if is_identity => return Err(CompileError::MissingResource { at }),
+        None => None,
+        Some(clause) => {
+            let mut items = Vec::with_capacity(clause.items.len());
+            for item in &clause.items {
+                let invalid = |reason: String| CompileError::InvalidResource {
+                    at: at.clone(),
+                    text: item.as_str().to_owned(),
+                    reason,
+                };
+                let pattern = item.pattern().map_err(|e| invalid(e.to_string()))?;
+                let template = Template::parse(item.as_str(), substitute).map_err(&invalid)?;
+                items.push(match template.plain() {
+                    Some(_) => ResourceItem::Static(pattern.clone()),
+                    None => ResourceItem::Dynamic(template),
+                });
+            }
+            Some(Resources {
+                negated: clause.negated,
+                items,
+            })
+        }
+    };
+    let mut conditions = Vec::new();
+    if let Some(block) = &statement.condition {
+        for (operator, key, values) in block.iter() {
+            let condition = Condition::compile(*operator, key, values, substitute).map_err(
+                |error| match error {
+                    ConditionError::Value(value, expected) => CompileError::InvalidConditionValue {
+                        at: at.clone(),
+                        operator: *operator,
+                        key: key.to_owned(),
+                        value,
+                        expected,
+                    },
+                    ConditionError::Variable(reason) => CompileError::InvalidVariable {
+                        at: at.clone(),
+                        reason,
+                    },
+                    ConditionError::Operator(reason) => CompileError::InvalidOperator {
+                        at: at.clone(),
+                        operator: *operator,
+                        reason,
+                    },
+                },
+            )?;
+            conditions.push(condition);
+        }
+    }
+    Ok(Compiled {
+        id: at,
+        effect: statement.effect,
+        actions,
+        principal,
+        resources,
+        conditions,
+    })
+}

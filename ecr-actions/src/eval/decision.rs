@@ -1,0 +1,241 @@
+//! What an evaluation decides, and why.
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::PrincipalMatch;
+use crate::policy::Effect;
+
+/// The outcome of evaluating a request.
+///
+/// Not `#[non_exhaustive]`: a caller should break if a new outcome appears.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Decision {
+    /// A statement allows the request and none denies it.
+    Allow,
+    /// A matching `Deny` statement: it overrides every allow.
+    ExplicitDeny,
+    /// Nothing allows the request (or, across accounts, only one side does): denied by default.
+    ImplicitDeny,
+}
+
+impl Decision {
+    /// The name as the conformance cases write it: `Allow`, `ExplicitDeny`, `ImplicitDeny`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Allow => "Allow",
+            Self::ExplicitDeny => "ExplicitDeny",
+            Self::ImplicitDeny => "ImplicitDeny",
+        }
+    }
+
+    /// Whether the request is allowed.
+    #[must_use]
+    pub const fn is_allowed(self) -> bool {
+        matches!(self, Self::Allow)
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Decision {
+    /// The text that is no decision.
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "Allow" => Ok(Self::Allow),
+            "ExplicitDeny" => Ok(Self::ExplicitDeny),
+            "ImplicitDeny" => Ok(Self::ImplicitDeny),
+            other => Err(format!(
+                "`{other}` is not a decision: expected `Allow`, `ExplicitDeny` or `ImplicitDeny`"
+            )),
+        }
+    }
+}
+
+/// Which policy a statement belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PolicyId {
+    /// The identity policy at this index of those given to the evaluator.
+    Identity(usize),
+    /// The repository (resource) policy.
+    Resource,
+}
+
+impl fmt::Display for PolicyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Identity(index) => write!(f, "identity policy {index}"),
+            Self::Resource => f.write_str("repository policy"),
+        }
+    }
+}
+
+/// Where a statement is: its policy, its index in the policy, its `Sid`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StatementId {
+    /// The policy.
+    pub policy: PolicyId,
+    /// The statement's index in the policy (0 for a policy whose `Statement` is one object).
+    pub index: usize,
+    /// The statement's `Sid`, if it has one.
+    pub sid: Option<String>,
+}
+
+impl fmt::Display for StatementId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}, statement {}", self.policy, self.index)?;
+        if let Some(sid) = &self.sid {
+            write!(f, " (`{sid}`)")?;
+        }
+        Ok(())
+    }
+}
+
+/// How one statement fared against the request.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The statement applies: its action, principal, resource and conditions all match.
+    Matched {
+        /// For a repository-policy statement, how its `Principal` matched (`Account` for an Allow
+        /// only delegates to the account's identity policies); `Direct` for identity policies.
+        principal: PrincipalMatch,
+    },
+    /// The action is not in `Action` (or is in `NotAction`).
+    ActionNotMatched,
+    /// The principal is not in `Principal` (or is in `NotPrincipal`).
+    PrincipalNotMatched,
+    /// The resource is not in `Resource` (or is in `NotResource`).
+    ResourceNotMatched,
+    /// A condition does not hold: the first one that fails, as written.
+    ConditionNotMet {
+        /// The operator, e.g. `ForAnyValue:StringLike`.
+        operator: String,
+        /// The condition key as written in the policy.
+        key: String,
+    },
+}
+
+impl fmt::Display for Outcome {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Matched {
+                principal: PrincipalMatch::Account,
+            } => f.write_str(
+                "matches through the principal's account (delegates to its identity policies)",
+            ),
+            Self::Matched { .. } => f.write_str("matches"),
+            Self::ActionNotMatched => f.write_str("the action does not match"),
+            Self::PrincipalNotMatched => f.write_str("the principal does not match"),
+            Self::ResourceNotMatched => f.write_str("the resource does not match"),
+            Self::ConditionNotMet { operator, key } => {
+                write!(f, "the condition `{operator}` on `{key}` does not hold")
+            }
+        }
+    }
+}
+
+/// One statement's effect and outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct StatementTrace {
+    /// Which statement.
+    pub id: StatementId,
+    /// Its effect.
+    pub effect: Effect,
+    /// How it fared.
+    pub outcome: Outcome,
+}
+
+/// Why the decision is what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// A `Deny` statement matches: it overrides every allow.
+    ExplicitDeny,
+    /// Same account: an identity policy allows.
+    IdentityAllows,
+    /// Same account: the repository policy allows the principal itself (not only its account).
+    RepositoryPolicyAllows,
+    /// Across accounts: the identity policies and the repository policy both allow.
+    BothAllow,
+    /// Nothing allows the request.
+    NothingAllows,
+    /// Same account: the repository policy names only the principal's account, which delegates to
+    /// the identity policies, and they do not allow.
+    RepositoryPolicyOnlyDelegates,
+    /// Across accounts: the repository policy allows but the identity policies do not.
+    IdentityDoesNotAllow,
+    /// Across accounts: the identity policies allow but the repository policy does not.
+    RepositoryPolicyDoesNotAllow,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::ExplicitDeny => "an explicit deny overrides every allow",
+            Self::IdentityAllows => "an identity policy allows",
+            Self::RepositoryPolicyAllows => "the repository policy allows the principal",
+            Self::BothAllow => {
+                "cross-account: both the identity policies and the repository policy allow"
+            }
+            Self::NothingAllows => "no statement allows the request",
+            Self::RepositoryPolicyOnlyDelegates => {
+                "the repository policy names only the principal's account, which delegates to \
+                 the identity policies, and none allows"
+            }
+            Self::IdentityDoesNotAllow => {
+                "cross-account: the repository policy allows but no identity policy does"
+            }
+            Self::RepositoryPolicyDoesNotAllow => {
+                "cross-account: an identity policy allows but the repository policy does not"
+            }
+        })
+    }
+}
+
+/// Why a request got its decision: the statements that decided, and how every statement fared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Explanation {
+    /// The reason.
+    pub reason: Reason,
+    /// Whether the principal and the repository are in different accounts.
+    pub cross_account: bool,
+    /// The statements that decided: the matching denies for [`Decision::ExplicitDeny`], the
+    /// matching allows for [`Decision::Allow`], none for [`Decision::ImplicitDeny`].
+    pub decisive: Vec<StatementId>,
+    /// Every statement of the identity policies, then of the repository policy, in order.
+    pub statements: Vec<StatementTrace>,
+}
+
+/// A decision and its explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Evaluation {
+    /// The decision.
+    pub decision: Decision,
+    /// Why.
+    pub explanation: Explanation,
+}
+
+impl fmt::Display for Evaluation {
+    /// Several lines: the decision and its reason, the deciding statements, every other statement
+    /// and why it did not match.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let explanation = &self.explanation;
+        writeln!(f, "{}: {}", self.decision, explanation.reason)?;
+        for id in &explanation.decisive {
+            writeln!(f, "  decided by {id}")?;
+        }
+        for trace in &explanation.statements {
+            if !explanation.decisive.contains(&trace.id) {
+                writeln!(f, "  {} ({}): {}", trace.id, trace.effect, trace.outcome)?;
+            }
+        }
+        Ok(())
+    }
+}

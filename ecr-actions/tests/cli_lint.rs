@@ -1,0 +1,277 @@
+//! `ecr-iam lint`, run as a user runs it: the human lines and the JSON array (compared with what the
+//! library finds), the exit statuses (0 clean or no error, 1 an error finding, 2 unreadable or not a
+//! policy), several files at once, and standard input.
+
+#![cfg(feature = "cli")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic,
+    reason = "a test fails by panicking"
+)]
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use ecr_actions::lint::lint;
+use ecr_actions::policy::PolicyDocument;
+use serde_json::Value;
+
+/// What a run of the binary left behind.
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    #[track_caller]
+    fn assert_status(&self, status: i32) -> &Self {
+        assert_eq!(
+            self.status, status,
+            "exit status\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+fn ecr_iam(args: &[&str], stdin: Option<&str>) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ecr-iam"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or("").as_bytes()).unwrap();
+    drop(input);
+    let output = child.wait_with_output().unwrap();
+    Run {
+        status: output.status.code().expect("the binary exits, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Writes `text` to a file of this test run and returns its path.
+fn file(name: &str, text: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-lint");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+const CLEAN: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {"Sid": "Login", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
+    {"Sid": "Pull", "Effect": "Allow",
+     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/*"}
+  ]
+}"#;
+
+/// Two errors (an unknown action, `GetAuthorizationToken` on a repository ARN) and a suggestion.
+const FAULTY: &str = r#"{
+  "Statement": {
+    "Effect": "Allow",
+    "Action": ["ecr:GetAuthorizationToken", "ecr:BatchGetImages"],
+    "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"
+  }
+}"#;
+
+/// Only warnings: a wildcard under `StringEquals`.
+const WARNING_ONLY: &str = r#"{
+  "Version": "2012-10-17",
+  "Statement": {
+    "Effect": "Allow",
+    "Action": "ecr:BatchGetImage",
+    "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app",
+    "Condition": {"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*"}}
+  }
+}"#;
+
+#[test]
+fn a_clean_policy_prints_nothing_and_exits_0() {
+    let clean = file("clean.json", CLEAN);
+    let run = ecr_iam(&["lint", &clean], None);
+    run.assert_status(0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "");
+    let run = ecr_iam(&["lint", "--json", &clean], None);
+    run.assert_status(0);
+    assert_eq!(run.json(), Value::Array(Vec::new()));
+}
+
+#[test]
+fn findings_are_lines_of_file_path_severity_code_message() {
+    let faulty = file("faulty.json", FAULTY);
+    let run = ecr_iam(&["lint", &faulty], None);
+    run.assert_status(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(&format!(
+            "{faulty}: $: suggestion[missing-version]: the document has no `Version`"
+        )),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "{faulty}: Statement.Action[0]: error[resource-star-required]: `ecr:GetAuthorizationToken` takes no resource ARN"
+        )),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        lines[2],
+        format!(
+            "{faulty}: Statement.Action[1]: error[unknown-action]: unknown ECR action \
+             `ecr:BatchGetImages`; did you mean `ecr:BatchGetImage`? IAM matches no action with \
+             it; write `ecr:BatchGetImage`"
+        )
+    );
+    assert_eq!(run.stderr, "error: 2 findings are errors in 1 file\n");
+}
+
+#[test]
+fn json_is_one_array_of_the_library_findings() {
+    let faulty = file("faulty-json.json", FAULTY);
+    let warning = file("warning-json.json", WARNING_ONLY);
+    let run = ecr_iam(&["lint", "--json", &faulty, &warning], None);
+    run.assert_status(1);
+    let json = run.json();
+    let rows = json.as_array().unwrap();
+    let mut expected = Vec::new();
+    for (name, text) in [(&faulty, FAULTY), (&warning, WARNING_ONLY)] {
+        for finding in lint(&PolicyDocument::from_json(text).unwrap()) {
+            expected.push(serde_json::json!({
+                "file": name,
+                "path": finding.path.to_string(),
+                "severity": finding.severity.as_str(),
+                "code": finding.code.as_str(),
+                "message": finding.message,
+            }));
+        }
+    }
+    assert_eq!(rows, &expected);
+    assert_eq!(rows.len(), 4);
+    for row in rows {
+        let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["code", "file", "message", "path", "severity"]);
+    }
+    assert_eq!(rows[3]["code"], "wildcard-without-like-operator");
+    assert_eq!(rows[3]["severity"], "warning");
+    assert_eq!(
+        rows[3]["path"],
+        r#"Statement.Condition.StringEquals["aws:PrincipalArn"]"#
+    );
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let warning = file("warning.json", WARNING_ONLY);
+    let run = ecr_iam(&["lint", &warning], None);
+    run.assert_status(0);
+    assert!(
+        run.stdout
+            .contains(": warning[wildcard-without-like-operator]: `StringEquals` compares"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn unreadable_files_and_non_policies_exit_2_and_the_rest_is_linted() {
+    let faulty = file("faulty-2.json", FAULTY);
+    let not_json = file("not-json.json", "{\"Statement\": [");
+    let not_policy = file(
+        "not-policy.json",
+        r#"{"Statement": {"Effect": "Alow", "Action": "*"}}"#,
+    );
+    let missing = file("placeholder", "").replace("placeholder", "missing.json");
+    let run = ecr_iam(&["lint", &not_json, &faulty, &missing, &not_policy], None);
+    run.assert_status(2);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    let stderr: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(stderr.len(), 3, "{}", run.stderr);
+    assert!(
+        stderr[0].starts_with(&format!(
+            "error: `{not_json}` is not a policy document: $: not JSON"
+        )),
+        "{}",
+        stderr[0]
+    );
+    assert!(
+        stderr[1].starts_with(&format!("error: cannot read `{missing}`: ")),
+        "{}",
+        stderr[1]
+    );
+    assert_eq!(
+        stderr[2],
+        format!(
+            "error: `{not_policy}` is not a policy document: Statement.Effect: `Alow` is not an \
+             effect: expected `Allow` or `Deny`; did you mean `Allow`?"
+        )
+    );
+    let too_big = file("too-big.json", &" ".repeat(2 * 1024 * 1024));
+    let run = ecr_iam(&["lint", "--json", &too_big], None);
+    run.assert_status(2);
+    assert_eq!(run.json(), Value::Array(Vec::new()));
+    assert!(
+        run.stderr.contains("more than any policy document can be"),
+        "{}",
+        run.stderr
+    );
+    let binary = file("binary.json", "\u{0}\u{1}");
+    std::fs::write(&binary, [0xff_u8, 0xfe, 0x00]).unwrap();
+    let run = ecr_iam(&["lint", &binary], None);
+    run.assert_status(2);
+    assert!(run.stderr.contains("not UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let run = ecr_iam(&["lint", "--json", "-"], Some(FAULTY));
+    run.assert_status(1);
+    let json = run.json();
+    assert_eq!(json[0]["file"], "-");
+    assert_eq!(json.as_array().unwrap().len(), 3);
+    let run = ecr_iam(&["lint", "-"], Some(CLEAN));
+    run.assert_status(0);
+}
+
+#[test]
+fn lint_needs_a_file_and_its_help_fits_80_columns() {
+    let run = ecr_iam(&["lint"], None);
+    run.assert_status(2);
+    assert!(run.stderr.contains("<FILE>..."), "{}", run.stderr);
+    let help = ecr_iam(&["lint", "--help"], None);
+    help.assert_status(0);
+    let top = ecr_iam(&["--help"], None).stdout;
+    let listed = top
+        .lines()
+        .filter(|line| line.trim_start().starts_with("lint "));
+    for line in help.stdout.lines().chain(listed) {
+        assert!(
+            line.chars().count() <= 80,
+            "wider than 80 columns: {line:?}"
+        );
+    }
+    assert!(
+        help.stdout
+            .contains("Exit status: 0 no finding is an error")
+    );
+}
