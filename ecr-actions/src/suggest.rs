@@ -16,10 +16,17 @@ pub(crate) fn nearest<'a>(
         return None;
     }
     let input = input.to_ascii_lowercase();
+    let input_len = input.chars().count();
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
+        let candidate_len = candidate.chars().count();
+        let limit = (input_len.max(candidate_len) / 3).max(1);
+        // The distance is at least the difference in length: most candidates are ruled out before the
+        // quadratic comparison.
+        if input_len.abs_diff(candidate_len) > limit {
+            continue;
+        }
         let distance = strsim::osa_distance(&input, &candidate.to_ascii_lowercase());
-        let limit = (input.chars().count().max(candidate.chars().count()) / 3).max(1);
         if distance <= limit && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
         }
