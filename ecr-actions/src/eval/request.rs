@@ -127,7 +127,9 @@ impl Context {
         // 5 ns against 43 ns on a 7-key context).
         self.entries
             .iter()
-            .find(|(candidate, _)| candidate.len() == key.len() && candidate.eq_ignore_ascii_case(key))
+            .find(|(candidate, _)| {
+                candidate.len() == key.len() && candidate.eq_ignore_ascii_case(key)
+            })
             .map(|(_, value)| value.as_ref())
     }
 
