@@ -24,7 +24,7 @@
 //! The reference simulator excepts a principal that any entry names, which contradicts the guide's
 //! first example (it would except everyone in Bob's account); the guide wins.
 
-use super::request::{Caller, Principal};
+use super::request::{ArnParts, Caller, Principal};
 use crate::policy::{Effect, PrincipalClause, PrincipalKind, Principals};
 
 /// How a principal matches a `Principal` element.
@@ -80,15 +80,13 @@ fn aws_entry(text: &str) -> Result<Entry, PrincipalError> {
     if is_account(text) {
         return Ok(Entry::Account(text.into()));
     }
-    let mut parts = text.splitn(6, ':');
-    let (Some("arn"), Some(partition), Some(service), Some(_region), Some(account), Some(rest)) = (
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-        parts.next(),
-    ) else {
+    let Some(ArnParts {
+        partition,
+        service,
+        account,
+        resource: rest,
+    }) = ArnParts::split(text)
+    else {
         return Err((
             text.to_owned(),
             "expected `*`, a 12-digit account ID or an ARN such as `arn:aws:iam::111122223333:role/name`",

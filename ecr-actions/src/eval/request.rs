@@ -208,6 +208,47 @@ pub(crate) enum Caller<'a> {
     Other,
 }
 
+/// The parts of an ARN, borrowed from its text: what principal matching needs, without allocating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ArnParts<'a> {
+    pub(crate) partition: &'a str,
+    pub(crate) service: &'a str,
+    pub(crate) account: &'a str,
+    /// Everything after the fifth colon (it may hold more colons).
+    pub(crate) resource: &'a str,
+}
+
+impl<'a> ArnParts<'a> {
+    /// The parts of `arn:partition:service:region:account:resource`; `None` for text that is no ARN.
+    pub(crate) fn split(text: &'a str) -> Option<Self> {
+        let mut parts = text.splitn(6, ':');
+        let (
+            Some("arn"),
+            Some(partition),
+            Some(service),
+            Some(_region),
+            Some(account),
+            Some(resource),
+        ) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        )
+        else {
+            return None;
+        };
+        Some(Self {
+            partition,
+            service,
+            account,
+            resource,
+        })
+    }
+}
+
 /// The principal of a request: its ARN (or service name), its account and its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Principal<'a> {
@@ -218,22 +259,12 @@ pub(crate) struct Principal<'a> {
 
 impl<'a> Principal<'a> {
     pub(crate) fn parse(text: &'a str) -> Self {
-        let mut parts = text.splitn(6, ':');
-        let (
-            Some("arn"),
-            Some(_partition),
-            Some(service),
-            Some(_region),
-            Some(account),
-            Some(rest),
-        ) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        )
+        let Some(ArnParts {
+            service,
+            account,
+            resource: rest,
+            ..
+        }) = ArnParts::split(text)
         else {
             return Self {
                 text,
