@@ -2,7 +2,7 @@
 //!
 //! Matching is linear whatever the pattern: there is no backtracking. A pattern whose only wildcard is a
 //! `*` that may match anything is matched segment by segment (the text between two stars), each segment
-//! found leftmost with the standard library's substring search (Two-Way, linear); leftmost is optimal for
+//! found leftmost with a substring searcher built once (memchr's `memmem`, linear); leftmost is optimal for
 //! such patterns. Any other pattern runs as a bit-parallel automaton: one bit per position of the
 //! pattern, all positions advanced together for each character of the text, so a 10 KB pattern against a
 //! long name costs (text length × pattern length / 64) word operations, not an exponential search.
@@ -45,6 +45,31 @@ pub struct Glob {
     matcher: Matcher,
 }
 
+/// A literal run between two stars, with its substring searcher built once (memchr's `memmem`: linear
+/// time, vectorized), so that matching many texts does not set up a search per text.
+#[derive(Clone, Debug)]
+struct Segment {
+    text: String,
+    finder: memchr::memmem::Finder<'static>,
+}
+
+impl Segment {
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
+        }
+    }
+}
+
+impl PartialEq for Segment {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for Segment {}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Matcher {
     /// No wildcard: equality.
@@ -52,7 +77,7 @@ enum Matcher {
     /// Only `*` of class `All`: the literal runs between stars, and whether the pattern is anchored at
     /// either end (does not start / end with a star).
     Segments {
-        segments: Vec<String>,
+        segments: Vec<Segment>,
         anchored_start: bool,
         anchored_end: bool,
     },
@@ -120,11 +145,14 @@ impl Glob {
             .iter()
             .all(|t| matches!(t, Token::Literal(_) | Token::Star(Class::All)))
         {
-            let segments: Vec<String> = text.split('*').map(str::to_owned).collect();
             Matcher::Segments {
                 anchored_start: !text.starts_with('*'),
                 anchored_end: !text.ends_with('*'),
-                segments: segments.into_iter().filter(|s| !s.is_empty()).collect(),
+                segments: text
+                    .split('*')
+                    .filter(|s| !s.is_empty())
+                    .map(Segment::new)
+                    .collect(),
             }
         } else {
             Matcher::Automaton(Automaton::new(&tokens, case_insensitive))
@@ -190,18 +218,18 @@ impl fmt::Display for Glob {
 /// the ones between are found leftmost, in order, in what is left. Leftmost is optimal: it leaves the
 /// most text for the segments after it.
 fn segments_match(
-    segments: &[String],
+    segments: &[Segment],
     anchored_start: bool,
     anchored_end: bool,
     text: &str,
 ) -> bool {
-    let mut middle: &[String] = segments;
+    let mut middle: &[Segment] = segments;
     let mut rest = text;
     if anchored_start {
         let Some((first, tail)) = middle.split_first() else {
             return text.is_empty();
         };
-        let Some(after) = rest.strip_prefix(first.as_str()) else {
+        let Some(after) = rest.strip_prefix(first.text.as_str()) else {
             return false;
         };
         rest = after;
@@ -213,15 +241,16 @@ fn segments_match(
             // only segment was consumed as the prefix and the pattern ends with it.
             return rest.is_empty();
         };
-        let Some(before) = rest.strip_suffix(last.as_str()) else {
+        let Some(before) = rest.strip_suffix(last.text.as_str()) else {
             return false;
         };
         rest = before;
         middle = head;
     }
     for segment in middle {
-        match rest.find(segment.as_str()) {
-            Some(at) => rest = rest.get(at + segment.len()..).unwrap_or_default(),
+        // A UTF-8 needle found in UTF-8 text starts and ends on character boundaries.
+        match segment.finder.find(rest.as_bytes()) {
+            Some(at) => rest = rest.get(at + segment.text.len()..).unwrap_or_default(),
             None => return false,
         }
     }
