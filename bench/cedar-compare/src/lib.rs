@@ -469,6 +469,17 @@ pub fn iam_pass(evaluator: &Evaluator, requests: &[Request<'_>]) -> usize {
         .count()
 }
 
+/// Decides every request with an explanation (`Evaluator::evaluate_explained`: the decisive
+/// statements and every statement's outcome, the counterpart of the reasons and errors in Cedar's
+/// `Response`); returns how many were allowed.
+#[must_use]
+pub fn iam_pass_explained(evaluator: &Evaluator, requests: &[Request<'_>]) -> usize {
+    requests
+        .iter()
+        .filter(|request| evaluator.evaluate_explained(request).decision == Decision::Allow)
+        .count()
+}
+
 fn uid(entity_type: &str, id: &str) -> Result<EntityUid, FixtureError> {
     Ok(EntityUid::from_type_name_and_id(
         EntityTypeName::from_str(entity_type)?,
