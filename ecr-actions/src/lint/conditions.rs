@@ -278,10 +278,14 @@ fn check_value(
     let message = match check_condition_value(operator, value, substitute) {
         Ok(()) => return,
         Err(ConditionError::Value(text, expected)) => format!(
-            "`{operator}` cannot read `{text}`: it is not {expected}, so IAM refuses the policy"
+            "`{operator}` cannot read `{text}`: it is not {expected}; write the value in that \
+             form, or remove it"
         ),
         Err(ConditionError::Variable(reason)) => {
-            format!("`{}` is not a valid policy variable: {reason}", value.as_text())
+            format!(
+                "`{}` holds a malformed policy variable ({reason}); write `${{key}}` or remove it",
+                value.as_text()
+            )
         }
         // `null-with-if-exists` reports it, once per operator.
         Err(ConditionError::Operator(_)) => return,
