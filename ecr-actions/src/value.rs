@@ -172,7 +172,9 @@ mod tests {
         for text in ["", "QQ==", "QUI=", "QUJD", "QmluYXJ5", "+/+/"] {
             assert!(is_base64(text), "{text:?}");
         }
-        for text in ["Q", "QQ=", "QR==", "QUJ=", "Q===", "=QQ=", "QQ==QQ==", "-_-_", "QUJD\n"] {
+        for text in [
+            "Q", "QQ=", "QR==", "QUJ=", "Q===", "=QQ=", "QQ==QQ==", "-_-_", "QUJD\n",
+        ] {
             assert!(!is_base64(text), "{text:?}");
         }
     }

@@ -32,11 +32,11 @@ use jiff::Timestamp;
 
 use super::request::{Context, ContextValueRef};
 use super::variables::{Flavor, GlobCache, Scratch, Template};
+use crate::policy::{ConditionOperator, ConditionValue, OneOrMany, OperatorKind, SetQualifier};
 use crate::value::{
     Decimal, Number, ValueKind, is_base64, looks_like_arn, parse_address, parse_bool, parse_date,
     parse_network,
 };
-use crate::policy::{ConditionOperator, ConditionValue, OneOrMany, OperatorKind, SetQualifier};
 
 /// A policy value of a typed operator: parsed once, or (holding variables) when evaluated.
 #[derive(Clone, Debug)]

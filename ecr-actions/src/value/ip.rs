@@ -64,7 +64,9 @@ pub(crate) fn parse_address(text: &str) -> Option<IpAddr> {
     if text.len() > MAX_IP_LEN {
         return None;
     }
-    IpAddr::from_str(text).ok().map(|address| address.to_canonical())
+    IpAddr::from_str(text)
+        .ok()
+        .map(|address| address.to_canonical())
 }
 
 #[cfg(test)]
@@ -84,7 +86,10 @@ mod tests {
     fn standard_cidr_format() {
         assert_eq!(contains("203.0.113.0/24", "203.0.113.9"), Some(true));
         assert_eq!(contains("203.0.113.0/24", "203.0.114.9"), Some(false));
-        assert_eq!(contains("2001:DB8:1234:5678::/64", "2001:db8:1234:5678::1"), Some(true));
+        assert_eq!(
+            contains("2001:DB8:1234:5678::/64", "2001:db8:1234:5678::1"),
+            Some(true)
+        );
         assert_eq!(contains("203.0.113.7", "203.0.113.7"), Some(true));
         assert_eq!(contains("203.0.113.7", "203.0.113.8"), Some(false));
         assert_eq!(contains("0.0.0.0/0", "198.51.100.1"), Some(true));
@@ -116,7 +121,10 @@ mod tests {
         assert_eq!(contains("10.0.0.0/8", "::ffff:10.1.2.3"), Some(true));
         assert_eq!(contains("10.0.0.0/8", "::ffff:11.1.2.3"), Some(false));
         assert_eq!(contains("::ffff:10.0.0.0/104", "10.1.2.3"), Some(true));
-        assert_eq!(contains("::ffff:10.0.0.0/104", "::ffff:10.1.2.3"), Some(true));
+        assert_eq!(
+            contains("::ffff:10.0.0.0/104", "::ffff:10.1.2.3"),
+            Some(true)
+        );
         assert_eq!(contains("::ffff:10.1.2.3", "10.1.2.3"), Some(true));
         // An IPv6 block does not hold IPv4 clients, mapped or not.
         assert_eq!(contains("::/0", "10.1.2.3"), Some(false));
