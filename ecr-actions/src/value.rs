@@ -120,7 +120,7 @@ pub(crate) fn parse_bool(text: &str) -> Option<bool> {
 /// Canonical padded base64 (RFC 4648, section 4; section 3.5 for the zero bits).
 pub(crate) fn is_base64(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.len() % 4 != 0 {
+    if !bytes.len().is_multiple_of(4) {
         return false;
     }
     // The bits of the last character that pad the bytes out must be zero.
