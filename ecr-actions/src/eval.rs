@@ -64,10 +64,10 @@ pub mod conformance;
 mod decision;
 mod principal;
 mod request;
-mod values;
 mod variables;
 
 pub use compile::CompileError;
+pub(crate) use condition::{ConditionError, check_value as check_condition_value};
 pub use decision::{
     Decision, Evaluation, Explanation, Outcome, PolicyId, Reason, StatementId, StatementTrace,
 };

@@ -58,6 +58,8 @@ pub mod policy;
 pub mod service;
 pub mod set;
 mod suggest;
+#[cfg(feature = "serde")]
+pub mod value;
 
 #[doc(hidden)]
 pub mod __private;

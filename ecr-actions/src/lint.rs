@@ -116,6 +116,7 @@ impl fmt::Display for Severity {
 /// | `for-any-value-with-single-valued-key` | warning | `ForAnyValue:` on a key with at most one value |
 /// | `missing-set-qualifier` | warning | a multivalued key (`aws:TagKeys`) without `ForAllValues:`/`ForAnyValue:` |
 /// | `null-with-if-exists` | error | `NullIfExists`, which IAM does not accept |
+/// | `invalid-condition-value` | error | a value its operator cannot read (a number, date, boolean, CIDR block or base64 outside the [value grammar](crate::value), a malformed policy variable): the evaluator refuses the policy |
 /// | `missing-version` | suggestion | no `Version`: IAM reads the document as `2008-10-17` |
 /// | `old-version-with-variables` | error | `${…}` in a resource or condition value under `2008-10-17` or no `Version`: read as literal text |
 /// | `duplicate-sid` | error | a `Sid` that an earlier statement has too |
@@ -172,6 +173,9 @@ pub enum LintCode {
     MissingSetQualifier,
     /// `null-with-if-exists` (error): `NullIfExists`, which means nothing.
     NullWithIfExists,
+    /// `invalid-condition-value` (error): a value its operator cannot read; exactly the values
+    /// [`Evaluator::new`](crate::eval::Evaluator::new) refuses.
+    InvalidConditionValue,
     /// `missing-version` (suggestion): no `Version`, so IAM reads the document as `2008-10-17`.
     MissingVersion,
     /// `old-version-with-variables` (error): `${…}` variables under `2008-10-17` or no `Version`: read
@@ -196,7 +200,7 @@ pub enum LintCode {
 
 impl LintCode {
     /// Every code, in the order of the table above.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::UnknownAction,
         Self::PatternMatchesNothing,
         Self::MalformedAction,
@@ -211,6 +215,7 @@ impl LintCode {
         Self::ForAnyValueWithSingleValuedKey,
         Self::MissingSetQualifier,
         Self::NullWithIfExists,
+        Self::InvalidConditionValue,
         Self::MissingVersion,
         Self::OldVersionWithVariables,
         Self::DuplicateSid,
@@ -239,6 +244,7 @@ impl LintCode {
             Self::ForAnyValueWithSingleValuedKey => "for-any-value-with-single-valued-key",
             Self::MissingSetQualifier => "missing-set-qualifier",
             Self::NullWithIfExists => "null-with-if-exists",
+            Self::InvalidConditionValue => "invalid-condition-value",
             Self::MissingVersion => "missing-version",
             Self::OldVersionWithVariables => "old-version-with-variables",
             Self::DuplicateSid => "duplicate-sid",
@@ -262,6 +268,7 @@ impl LintCode {
             | Self::MalformedArn
             | Self::UnknownConditionKey
             | Self::NullWithIfExists
+            | Self::InvalidConditionValue
             | Self::OldVersionWithVariables
             | Self::DuplicateSid
             | Self::InvalidSid => Severity::Error,

@@ -207,7 +207,20 @@ cases! {
         ("operator-type-mismatch", r#"Statement[0].Condition.DateGreaterThan["aws:MultiFactorAuthAge"]"#),
         ("operator-type-mismatch", r#"Statement[0].Condition.IpAddress["aws:SourceVpc"]"#),
         ("operator-type-mismatch", r#"Statement[0].Condition.NumericEquals["aws:SourceIp"]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.NumericEquals["aws:SourceIp"]"#),
         ("operator-type-mismatch", r#"Statement[0].Condition.StringEquals["aws:SecureTransport"]"#),
+    ];
+    // The value grammar (module `value`) that the evaluator and the builder use too.
+    invalid_condition_value => [
+        ("invalid-condition-value", r#"Statement[0].Condition.BinaryEquals["s3:x-amz-content-sha256"]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.Bool["aws:SecureTransport"]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.DateLessThan["aws:CurrentTime"][0]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.DateLessThan["aws:CurrentTime"][1]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.IpAddress["aws:SourceIp"][1]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.IpAddress["aws:SourceIp"][2]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.Null["aws:SourceVpc"]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.NumericLessThan["aws:MultiFactorAuthAge"][1]"#),
+        ("invalid-condition-value", r#"Statement[0].Condition.NumericLessThan["aws:MultiFactorAuthAge"][2]"#),
     ];
     wildcard_without_like_operator => [
         ("wildcard-without-like-operator", r#"Statement[0].Condition.StringEquals["aws:PrincipalArn"][1]"#),
@@ -324,6 +337,7 @@ fn severities_follow_access_analyzer() {
         "malformed-arn",
         "unknown-condition-key",
         "null-with-if-exists",
+        "invalid-condition-value",
         "old-version-with-variables",
         "duplicate-sid",
         "invalid-sid",

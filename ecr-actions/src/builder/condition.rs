@@ -6,16 +6,35 @@ use super::key::{
 };
 use super::values::{ArnValues, DateValues, NumericValues, StringValues};
 use crate::policy::{ConditionOperator, OneOrMany, OperatorKind, SetQualifier};
+use crate::value::ValueKind;
 
-/// How [`build`](super::PolicyBuilder::build) checks a condition's values.
+/// How [`build`](super::PolicyBuilder::build) checks a condition's values: by the
+/// [value grammar](crate::value) that the linter and the evaluator use too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Check {
-    /// Written as given (strings, ARNs, policy variables, numbers and booleans already typed).
+    /// Written as given (strings, ARNs, booleans already typed).
     AsGiven,
+    /// A number (typed, but `f64::NAN` and infinities are not numbers).
+    Number,
     /// An IP address or CIDR block.
     Ip,
     /// An ISO 8601 date or epoch seconds.
     Date,
+    /// Base64.
+    Binary,
+}
+
+impl Check {
+    /// The type the values must have, if any.
+    pub(super) fn value_kind(self) -> Option<ValueKind> {
+        match self {
+            Self::AsGiven => None,
+            Self::Number => Some(ValueKind::Number),
+            Self::Ip => Some(ValueKind::Ip),
+            Self::Date => Some(ValueKind::Date),
+            Self::Binary => Some(ValueKind::Binary),
+        }
+    }
 }
 
 /// One test of a statement's `Condition`: an operator, a key and its values.
@@ -27,8 +46,9 @@ pub(super) enum Check {
 /// a compile error. [`if_exists`](Self::if_exists) appends `IfExists`.
 ///
 /// One value is written as a string, several as an array; numbers, booleans and dates are written as
-/// strings (`"10"`, `"true"`), as AWS's examples do. Values that have a syntax (IP addresses, dates, tag
-/// keys) are checked by [`build`](super::PolicyBuilder::build).
+/// strings (`"10"`, `"true"`), as AWS's examples do. Values that have a syntax (numbers, dates, IP
+/// addresses, base64, tag keys) are checked by [`build`](super::PolicyBuilder::build), by the same
+/// grammar as the linter and the evaluator use: what `build` accepts, `Evaluator::new` accepts.
 ///
 /// ```
 /// use ecr_actions::builder::{Condition, key};
@@ -129,7 +149,7 @@ impl Condition {
             OperatorKind::BinaryEquals,
             key,
             values.__into_values(),
-            Check::AsGiven,
+            Check::Binary,
         )
     }
 
@@ -245,7 +265,7 @@ operators! {
 }
 
 operators! {
-    NumericOperand, NumericValues, AsGiven, "Numeric";
+    NumericOperand, NumericValues, Number, "Numeric";
     numeric_equals, for_any_value_numeric_equals, for_all_values_numeric_equals
         => NumericEquals, "the key's value equals one of `values`.";
     numeric_not_equals, for_any_value_numeric_not_equals, for_all_values_numeric_not_equals
@@ -285,43 +305,4 @@ operators! {
         => IpAddress, "the key's address is in one of the CIDR blocks `values` (`10.0.0.0/8`, `2001:db8::/32`, or one address).";
     not_ip_address, for_any_value_not_ip_address, for_all_values_not_ip_address
         => NotIpAddress, "the key's address is in none of the CIDR blocks `values`.";
-}
-
-/// Whether `text` is an IP address or a CIDR block.
-pub(super) fn is_ip_or_cidr(text: &str) -> bool {
-    let (address, prefix) = match text.split_once('/') {
-        Some((address, prefix)) => (address, Some(prefix)),
-        None => (text, None),
-    };
-    let Ok(address) = address.parse::<std::net::IpAddr>() else {
-        return false;
-    };
-    let max = if address.is_ipv4() { 32 } else { 128 };
-    prefix.is_none_or(|p| {
-        !p.is_empty()
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u8>().is_ok_and(|n| n <= max)
-    })
-}
-
-/// Whether `text` is a date as IAM reads one: ISO 8601 (`2025-01-01`, `2025-01-01T12:00:00Z`), epoch
-/// seconds, or a policy variable.
-pub(super) fn is_date(text: &str) -> bool {
-    if text.starts_with("${") && text.ends_with('}') {
-        return true;
-    }
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
-        return true;
-    }
-    let bytes = text.as_bytes();
-    let shape = b"dddd-dd-dd";
-    bytes.len() >= shape.len()
-        && bytes.iter().zip(shape).all(|(b, s)| {
-            if *s == b'd' {
-                b.is_ascii_digit()
-            } else {
-                b == s
-            }
-        })
-        && bytes.get(shape.len()).is_none_or(|b| *b == b'T')
 }

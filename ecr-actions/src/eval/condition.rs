@@ -31,9 +31,12 @@ use ipnet::IpNet;
 use jiff::Timestamp;
 
 use super::request::{Context, ContextValueRef};
-use super::values::{Number, looks_like_arn, parse_address, parse_bool, parse_date, parse_network};
 use super::variables::{Flavor, GlobCache, Scratch, Template};
 use crate::policy::{ConditionOperator, ConditionValue, OneOrMany, OperatorKind, SetQualifier};
+use crate::value::{
+    Decimal, Number, ValueKind, is_base64, looks_like_arn, parse_address, parse_bool, parse_date,
+    parse_network,
+};
 
 /// A policy value of a typed operator: parsed once, or (holding variables) when evaluated.
 #[derive(Clone, Debug)]
@@ -93,7 +96,7 @@ enum Test {
     Null(Vec<bool>),
     Equals { values: Vec<Template>, fold: bool },
     Like(Vec<Pattern>),
-    Numeric(Compare, Vec<Typed<Number>>),
+    Numeric(Compare, Vec<Typed<Decimal>>),
     Date(Compare, Vec<Typed<Timestamp>>),
     Bool(Vec<Typed<bool>>),
     Binary(Vec<Template>),
@@ -189,7 +192,7 @@ impl Condition {
                     let text = template.to_string();
                     flags.push(
                         parse_bool(&text)
-                            .ok_or(ConditionError::Value(text, "`true` or `false`"))?,
+                            .ok_or(ConditionError::Value(text, ValueKind::Bool.expected()))?,
                     );
                 }
                 Test::Null(flags)
@@ -215,7 +218,11 @@ impl Condition {
             | K::NumericGreaterThan
             | K::NumericGreaterThanEquals => Test::Numeric(
                 compare(operator.kind),
-                all_typed(templates, Number::parse, "a number")?,
+                all_typed(
+                    templates,
+                    |text| Number::parse(text).map(Number::to_decimal),
+                    ValueKind::Number.expected(),
+                )?,
             ),
             K::DateEquals
             | K::DateNotEquals
@@ -224,18 +231,29 @@ impl Condition {
             | K::DateGreaterThan
             | K::DateGreaterThanEquals => Test::Date(
                 compare(operator.kind),
-                all_typed(
-                    templates,
-                    parse_date,
-                    "a date in ISO 8601 format (`2024-06-01T12:00:00Z`) or epoch seconds",
-                )?,
+                all_typed(templates, parse_date, ValueKind::Date.expected())?,
             ),
-            K::Bool => Test::Bool(all_typed(templates, parse_bool, "`true` or `false`")?),
-            K::BinaryEquals => Test::Binary(templates),
+            K::Bool => Test::Bool(all_typed(
+                templates,
+                parse_bool,
+                ValueKind::Bool.expected(),
+            )?),
+            K::BinaryEquals => {
+                // Base64 values compare as text: the grammar admits only canonical base64, in
+                // which equal bytes are equal text.
+                for template in &templates {
+                    if let Some(text) = template.constant()
+                        && !is_base64(&text)
+                    {
+                        return Err(ConditionError::Value(text, ValueKind::Binary.expected()));
+                    }
+                }
+                Test::Binary(templates)
+            }
             K::IpAddress | K::NotIpAddress => Test::Ip(all_typed(
                 templates,
                 parse_network,
-                "an IPv4 or IPv6 address or CIDR block such as `203.0.113.0/24`",
+                ValueKind::Ip.expected(),
             )?),
             K::ArnEquals | K::ArnLike | K::ArnNotEquals | K::ArnNotLike => Test::Arn(
                 templates
@@ -292,9 +310,14 @@ impl Condition {
             }
             Test::Binary(values) => values.iter().any(|t| t.equals(env.context, value, false)),
             Test::Numeric(compare, values) => Number::parse(value).is_some_and(|number| {
-                values.iter().any(|v| {
-                    resolve(env, v, Number::parse)
-                        .is_some_and(|policy| compare.holds(number.compare(policy)))
+                values.iter().any(|v| match v {
+                    Typed::Static(policy) => {
+                        compare.holds(Some(number.compare(policy.as_number())))
+                    }
+                    Typed::Dynamic(template) => rendered(env, template, |text| {
+                        Number::parse(text)
+                            .is_some_and(|policy| compare.holds(Some(number.compare(policy))))
+                    }),
                 })
             }),
             Test::Date(compare, values) => parse_date(value).is_some_and(|date| {
@@ -326,12 +349,29 @@ fn resolve<T: Copy>(
     match value {
         Typed::Static(v) => Some(*v),
         Typed::Dynamic(template) => {
-            let mut out = Scratch::new();
-            if template.render(env.context, &mut out) {
-                parse(out.as_str())
-            } else {
-                None
-            }
+            let mut parsed = None;
+            rendered(env, template, |text| {
+                parsed = parse(text);
+                true
+            });
+            parsed
         }
     }
+}
+
+/// Whether `test` holds for `template` rendered with the request's variables; false when a variable
+/// has no value.
+fn rendered(env: &Env<'_>, template: &Template, test: impl FnOnce(&str) -> bool) -> bool {
+    let mut out = Scratch::new();
+    template.render(env.context, &mut out) && test(out.as_str())
+}
+
+/// Whether [`Condition::compile`] accepts `value` for `operator`: the linter's check of a value, so
+/// that it reports exactly the values the evaluator refuses.
+pub(crate) fn check_value(
+    operator: ConditionOperator,
+    value: &ConditionValue,
+    substitute: bool,
+) -> Result<(), ConditionError> {
+    Condition::compile(operator, "", &OneOrMany::one(value.clone()), substitute).map(drop)
 }

@@ -2,9 +2,10 @@
 
 use super::keys::{KnownKey, Resolved};
 use super::{Findings, LintCode, Matched, item_path, name_list};
+use crate::eval::{ConditionError, check_condition_value};
 use crate::policy::{
     ConditionOperator, ConditionValue, JsonPath, OperatorKind, PolicyDocument, SetQualifier,
-    Statement,
+    Statement, Version,
 };
 use crate::{Action, ActionSet, ConditionKey, ConditionValueType};
 
@@ -52,6 +53,7 @@ pub(super) fn check(
             }
             for (index, value) in values.iter().enumerate() {
                 let value_path = || item_path(&key_path(), values, index);
+                check_value(document, operator, value, &value_path, findings);
                 if let ConditionValue::String(text) = value {
                     check_wildcard(operator, text, &value_path, findings);
                     super::document::check_variables(document, text, &value_path, findings);
@@ -260,6 +262,35 @@ fn operators_for(value_type: ConditionValueType) -> &'static str {
         T::Binary => "`BinaryEquals`",
         _ => "a `String…` operator such as `StringEquals` or `StringLike`",
     }
+}
+
+/// `invalid-condition-value`: the evaluator's own check of the value, so that the linter reports
+/// exactly what [`Evaluator::new`](crate::eval::Evaluator::new) refuses (and so what
+/// [`build`](crate::builder::PolicyBuilder::build) refuses).
+fn check_value(
+    document: &PolicyDocument,
+    operator: ConditionOperator,
+    value: &ConditionValue,
+    path: &dyn Fn() -> JsonPath,
+    findings: &mut Findings,
+) {
+    let substitute = document.version == Some(Version::V2012_10_17);
+    let message = match check_condition_value(operator, value, substitute) {
+        Ok(()) => return,
+        Err(ConditionError::Value(text, expected)) => format!(
+            "`{operator}` cannot read `{text}`: it is not {expected}; write the value in that \
+             form, or remove it"
+        ),
+        Err(ConditionError::Variable(reason)) => {
+            format!(
+                "`{}` holds a malformed policy variable ({reason}); write `${{key}}` or remove it",
+                value.as_text()
+            )
+        }
+        // `null-with-if-exists` reports it, once per operator.
+        Err(ConditionError::Operator(_)) => return,
+    };
+    findings.push(LintCode::InvalidConditionValue, path(), message);
 }
 
 /// `wildcard-without-like-operator` for one string value.
