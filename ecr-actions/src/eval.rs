@@ -101,7 +101,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, statement: &Compiled, check: Check) {
+    fn add(&mut self, statement: &Compiled, check: Check<'_>) {
         let Check::Matched(principal) = check else {
             return;
         };
@@ -205,7 +205,7 @@ impl Evaluator {
             statements.push(StatementTrace {
                 id: statement.id.clone(),
                 effect: statement.effect,
-                outcome: statement.outcome(check),
+                outcome: Compiled::outcome(check),
             });
         }
         let cross_account = request.is_cross_account();

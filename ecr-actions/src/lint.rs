@@ -107,7 +107,7 @@ impl fmt::Display for Severity {
 /// | `malformed-action` | error | an `Action`/`NotAction` entry that is not `service:Action` or `*` |
 /// | `resource-mismatch` | error | an `ecr:` action entry whose actions all act on resource types (`repository`) that no `Resource` entry can match |
 /// | `resource-star-required` | error | an `ecr:` action entry whose actions take no resource ARN (`ecr:GetAuthorizationToken`), in a statement whose `Resource` has no `*` |
-/// | `malformed-arn` | error | a `Resource`/`NotResource` entry that is neither `*` nor an ARN pattern of six parts |
+/// | `malformed-arn` | error | a `Resource`/`NotResource` entry that is not `*` nor an ARN pattern (six parts, or fewer ending with `*`), or has a wildcard in its service segment |
 /// | `unknown-condition-key` | error | an `aws:` or `ecr:` condition key that does not exist (or names no tag key after `/`) |
 /// | `condition-key-not-applicable` | warning | an `ecr:` key, or `aws:RequestTag`/`aws:ResourceTag`/`aws:TagKeys`, that no action of an all-ECR statement supports |
 /// | `operator-type-mismatch` | warning | an operator of another type than the key's value (`NumericEquals` on `aws:SourceIp`) |

@@ -596,12 +596,15 @@ fn pattern_errors() {
         };
         assert_eq!(ArnPattern::new(input), Err(error), "{input:?}");
     }
+    // Fewer than six parts, the last not ending with `*`: it can match no ARN, which has six.
     let too_few = [
         ("arn:", 2),
-        ("arn:*", 2),
-        ("arn:aws:ecr:*", 4),
-        ("arn:aws:ecr:*:*", 5),
-        ("arn:aws:ecr:us-east-1:111122223333/repository/*", 5),
+        ("arn:aws", 2),
+        ("arn:aws:ecr:us-east-1", 4),
+        ("arn:aws:ecr:us-east-1:111122223333", 5),
+        ("arn:aws:ecr:us-east-1:111122223333/repository/app", 5),
+        ("arn:aws:ecr*:us-east-1", 4),
+        ("arn:aws:ecr:us-east-1:${*}", 5),
     ];
     for (input, found) in too_few {
         let error = ParseArnPatternError::TooFewParts {
@@ -612,11 +615,79 @@ fn pattern_errors() {
         assert_eq!(input.parse::<ArnPattern>().unwrap_err().input(), input);
     }
     assert_eq!(
-        ArnPattern::new("arn:aws:ecr:*").unwrap_err().to_string(),
-        "`arn:aws:ecr:*` has 4 colon-separated parts, an ARN pattern has 6: write \
-         `arn:partition:service:region:account:resource`, with `*` for any part, as in \
-         `arn:aws:ecr:*:*:repository/*`"
+        ArnPattern::new("arn:aws:ecr:us-east-1")
+            .unwrap_err()
+            .to_string(),
+        "`arn:aws:ecr:us-east-1` has 4 colon-separated parts and matches no ARN, which has 6: write \
+         `arn:partition:service:region:account:resource` with `*` for any part, as in \
+         `arn:aws:ecr:*:*:repository/*`, or end the pattern with `*` to match every ARN that starts \
+         like it, as in `arn:aws:ecr:us-east-1:*`"
     );
+}
+
+/// IAM User Guide, "IAM JSON policy elements: Resource": "If the `*` wildcard is the last character of
+/// a resource ARN segment, it can expand to match beyond the colon boundaries." A pattern of fewer than
+/// six parts whose last part ends with `*` is therefore valid: that `*` reaches over the missing parts.
+#[test]
+fn short_patterns_ending_with_a_star() {
+    let east = "arn:aws:ecr:us-east-1:111122223333:repository/app/web";
+    let west = "arn:aws:ecr:us-west-2:111122223333:repository/app/web";
+    let other = "arn:aws:ecr:us-east-1:444455556666:repository/app/web";
+    let cases = [
+        ("arn:*", [true, true, true]),
+        ("arn:aws:*", [true, true, true]),
+        ("arn:aws:ecr:*", [true, true, true]),
+        ("arn:aws:ecr:us-east-1:*", [true, false, true]),
+        ("arn:aws:ecr:us-*", [true, true, true]),
+        ("arn:aws:ecr:us-east-1:1111*", [true, false, false]),
+        ("arn:aws:s3:*", [false, false, false]),
+        ("arn:aws-cn:ecr:*", [false, false, false]),
+        ("arn:aws:ecr:us-east-2:*", [false, false, false]),
+    ];
+    for (pattern, expected) in cases {
+        let compiled = ArnPattern::new(pattern).unwrap();
+        let got = [east, west, other].map(|text| compiled.matches(text));
+        assert_eq!(got, expected, "{pattern}");
+        assert!(!compiled.is_any() && !compiled.is_literal(), "{pattern}");
+        assert_eq!(compiled.as_str(), pattern);
+    }
+    // The request resource `*` (an action without a resource type) is no ARN.
+    assert!(!ArnPattern::new("arn:aws:ecr:*").unwrap().matches("*"));
+}
+
+/// Patterns and ARNs have documented caps: an ARN of at most `Arn::MAX_LEN` (2,048, the IAM API
+/// Reference: "Maximum length of 2048") characters, a pattern of at most `ArnPattern::MAX_LEN`
+/// (10,240, the largest policy text ECR accepts: "Maximum length of 10240").
+#[test]
+fn length_caps() {
+    let fits = format!("arn:aws:s3:::{}", "é".repeat(Arn::MAX_LEN - 13));
+    assert_eq!(fits.chars().count(), Arn::MAX_LEN);
+    assert!(fits.len() > Arn::MAX_LEN, "more bytes than characters");
+    assert!(arn(&fits).is_ok());
+    let over = format!("{fits}x");
+    match arn(&over) {
+        Err(ParseArnError::TooLong { length, input }) => {
+            assert_eq!((length, input.as_str()), (Arn::MAX_LEN + 1, over.as_str()));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        arn(&over).unwrap_err().to_string(),
+        "the ARN starting `arn:aws:s3:::ééééééééééééééééééééééééééé` has 2049 characters, more \
+         than the 2048 an ARN can have"
+    );
+    let fits = format!(
+        "arn:aws:ecr:*:*:repository/{}",
+        "*".repeat(ArnPattern::MAX_LEN - 27)
+    );
+    assert_eq!(fits.chars().count(), ArnPattern::MAX_LEN);
+    assert!(ArnPattern::new(&fits).is_ok());
+    let over = format!("{fits}?");
+    assert!(matches!(
+        ArnPattern::new(&over),
+        Err(ParseArnPatternError::TooLong { length, .. }) if length == ArnPattern::MAX_LEN + 1
+    ));
+    assert_eq!(ArnPattern::new(&over).unwrap_err().input(), over);
 }
 
 #[test]
@@ -731,6 +802,7 @@ fn serde_as_strings() {
     let error = serde_json::from_str::<Arn>("42").unwrap_err();
     assert!(error.to_string().contains("an ARN such as"), "{error}");
     assert!(serde_json::from_str::<ArnPattern>(r#""arn:aws""#).is_err());
+    assert!(serde_json::from_str::<ArnPattern>(r#""arn:aws:ecr:*""#).is_ok());
 }
 
 // ---- properties -----------------------------------------------------------------------------------------

@@ -17,7 +17,8 @@ use thiserror::Error;
 /// - the partition, the service and the resource are not empty; the region and the account may be (IAM
 ///   ARNs have no region, S3 bucket ARNs neither region nor account), and the account need not be digits
 ///   (`arn:aws:iam::aws:policy/…`);
-/// - there is no whitespace and no control character anywhere.
+/// - there is no whitespace and no control character anywhere;
+/// - it has at most [`MAX_LEN`](Self::MAX_LEN) characters.
 ///
 /// [`RepositoryArn`](crate::RepositoryArn) adds ECR's rules.
 ///
@@ -39,14 +40,25 @@ use thiserror::Error;
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Arn {
+    /// The ARN as written. First, so that the derived order is the order of the texts.
     text: String,
-    /// The byte offsets of the colons that end the partition, the service, the region and the account.
-    colons: [usize; 4],
+    // The parts, owned rather than kept as offsets into `text`: an accessor then cannot meet an
+    // offset that is no char boundary, and needs no fallback for a state that cannot happen.
+    partition: Box<str>,
+    service: Box<str>,
+    region: Box<str>,
+    account: Box<str>,
+    resource: Box<str>,
 }
 
 const PREFIX: &str = "arn:";
 
 impl Arn {
+    /// The longest ARN read, in characters: 2,048, as AWS APIs bound an ARN (the IAM API Reference,
+    /// `AttachedPolicy`: `PolicyArn` has "Maximum length of 2048"; the STS API Reference,
+    /// `PolicyDescriptorType`: `arn` likewise).
+    pub const MAX_LEN: usize = 2048;
+
     /// The partition, e.g. `aws` or `aws-cn`.
     ///
     /// ```
@@ -56,7 +68,7 @@ impl Arn {
     /// ```
     #[must_use]
     pub fn partition(&self) -> &str {
-        self.between(PREFIX.len(), self.colons[0])
+        &self.partition
     }
 
     /// The service namespace, e.g. `ecr`.
@@ -68,7 +80,7 @@ impl Arn {
     /// ```
     #[must_use]
     pub fn service(&self) -> &str {
-        self.between(self.colons[0] + 1, self.colons[1])
+        &self.service
     }
 
     /// The region, e.g. `us-east-1`; empty for global resources.
@@ -80,7 +92,7 @@ impl Arn {
     /// ```
     #[must_use]
     pub fn region(&self) -> &str {
-        self.between(self.colons[1] + 1, self.colons[2])
+        &self.region
     }
 
     /// The account, e.g. `111122223333`; empty for some resources (S3 buckets), `aws` for AWS managed
@@ -93,7 +105,7 @@ impl Arn {
     /// ```
     #[must_use]
     pub fn account(&self) -> &str {
-        self.between(self.colons[2] + 1, self.colons[3])
+        &self.account
     }
 
     /// The resource: everything after the fifth colon, e.g. `repository/app/web`.
@@ -105,7 +117,7 @@ impl Arn {
     /// ```
     #[must_use]
     pub fn resource(&self) -> &str {
-        self.text.get(self.colons[3] + 1..).unwrap_or_default()
+        &self.resource
     }
 
     /// The ARN as written.
@@ -131,21 +143,13 @@ impl Arn {
     pub fn into_string(self) -> String {
         self.text
     }
-
-    fn between(&self, start: usize, end: usize) -> &str {
-        self.text.get(start..end).unwrap_or_default()
-    }
 }
 
 impl FromStr for Arn {
     type Err = ParseArnError;
 
     fn from_str(input: &str) -> Result<Self, Self::Err> {
-        let colons = parse(input)?;
-        Ok(Self {
-            text: input.to_owned(),
-            colons,
-        })
+        Self::try_from(input.to_owned())
     }
 }
 
@@ -160,13 +164,43 @@ impl TryFrom<String> for Arn {
     /// # Ok::<(), ecr_actions::ParseArnError>(())
     /// ```
     fn try_from(text: String) -> Result<Self, Self::Error> {
-        let colons = parse(&text)?;
-        Ok(Self { text, colons })
+        let Parts {
+            partition,
+            service,
+            region,
+            account,
+            resource,
+        } = parse(&text)?;
+        let (partition, service, region, account, resource) = (
+            partition.into(),
+            service.into(),
+            region.into(),
+            account.into(),
+            resource.into(),
+        );
+        Ok(Self {
+            text,
+            partition,
+            service,
+            region,
+            account,
+            resource,
+        })
     }
 }
 
-/// Checks `input` and finds the colons that end the partition, the service, the region and the account.
-fn parse(input: &str) -> Result<[usize; 4], ParseArnError> {
+/// Checks `input` and splits it into its parts.
+fn parse(input: &str) -> Result<Parts<'_>, ParseArnError> {
+    // Bytes first: an input of at most `MAX_LEN` bytes has at most as many characters.
+    if input.len() > Arn::MAX_LEN {
+        let length = input.chars().count();
+        if length > Arn::MAX_LEN {
+            return Err(ParseArnError::TooLong {
+                input: input.to_owned(),
+                length,
+            });
+        }
+    }
     if let Some((position, character)) = invalid_character(input) {
         return Err(ParseArnError::InvalidCharacter {
             input: input.to_owned(),
@@ -179,38 +213,69 @@ fn parse(input: &str) -> Result<[usize; 4], ParseArnError> {
             input: input.to_owned(),
         });
     }
-    let colons = find_colons(input).map_err(|found| ParseArnError::TooFewParts {
+    let parts = split(input).map_err(|found| ParseArnError::TooFewParts {
         input: input.to_owned(),
         found,
     })?;
-    let [partition_end, service_end, _, account_end] = colons;
-    let part = |start: usize, end: usize| input.get(start..end).unwrap_or_default();
-    let partition = part(PREFIX.len(), partition_end);
-    if partition.is_empty() {
+    if parts.partition.is_empty() {
         return Err(ParseArnError::EmptyPartition {
             input: input.to_owned(),
             position: PREFIX.len(),
         });
     }
-    if !is_partition(partition) {
+    if !is_partition(parts.partition) {
         return Err(ParseArnError::InvalidPartition {
             input: input.to_owned(),
-            partition: partition.to_owned(),
+            partition: parts.partition.to_owned(),
         });
     }
-    if service_end == partition_end + 1 {
+    if parts.service.is_empty() {
         return Err(ParseArnError::EmptyService {
             input: input.to_owned(),
-            position: service_end,
+            position: PREFIX.len() + parts.partition.len() + 1,
         });
     }
-    if account_end + 1 == input.len() {
+    if parts.resource.is_empty() {
         return Err(ParseArnError::EmptyResource {
             input: input.to_owned(),
             position: input.len(),
         });
     }
-    Ok(colons)
+    Ok(parts)
+}
+
+/// The parts of `arn:partition:service:region:account:resource`, borrowed from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Parts<'a> {
+    pub(super) partition: &'a str,
+    pub(super) service: &'a str,
+    pub(super) region: &'a str,
+    pub(super) account: &'a str,
+    /// Everything after the fifth colon (it may hold more colons).
+    pub(super) resource: &'a str,
+}
+
+/// The parts of `input` (whose first part is not looked at), or the number of colon-separated parts
+/// if there are fewer than six.
+pub(super) fn split(input: &str) -> Result<Parts<'_>, usize> {
+    let mut parts = input.splitn(6, ':');
+    let (Some(_), Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
+        return Err(input.splitn(6, ':').count());
+    };
+    Ok(Parts {
+        partition,
+        service,
+        region,
+        account,
+        resource,
+    })
 }
 
 /// The first whitespace or control character and its byte offset. ASCII is checked a byte at a time;
@@ -223,22 +288,6 @@ fn invalid_character(input: &str) -> Option<(usize, char)> {
     rest.char_indices()
         .find(|(_, c)| c.is_whitespace() || c.is_control())
         .map(|(at, c)| (first + at, c))
-}
-
-/// The byte offsets of the four colons after `arn:`, or the number of colon-separated parts if there
-/// are fewer than six.
-pub(super) fn find_colons(input: &str) -> Result<[usize; 4], usize> {
-    let mut colons = [0; 4];
-    let mut from = PREFIX.len();
-    for (found, slot) in colons.iter_mut().enumerate() {
-        let at = input
-            .get(from..)
-            .and_then(|rest| rest.find(':'))
-            .ok_or(found + 2)?;
-        *slot = from + at;
-        from += at + 1;
-    }
-    Ok(colons)
 }
 
 /// Whether `partition` is `aws`, or `aws` followed by `-`-separated groups of lowercase letters and
@@ -364,6 +413,18 @@ pub enum ParseArnError {
         /// Where the resource should be.
         position: usize,
     },
+    /// The input is longer than [`Arn::MAX_LEN`] characters.
+    #[error(
+        "the ARN starting `{}` has {length} characters, more than the {max} an ARN can have",
+        .input.chars().take(40).collect::<String>().escape_debug(),
+        max = Arn::MAX_LEN
+    )]
+    TooLong {
+        /// The input.
+        input: String,
+        /// Its length in characters.
+        length: usize,
+    },
     /// The input holds whitespace or a control character.
     #[error(
         "`{}` has {character:?} at byte {position}: an ARN has no whitespace or control characters, remove it",
@@ -395,7 +456,8 @@ impl ParseArnError {
             | Self::InvalidPartition { input, .. }
             | Self::EmptyService { input, .. }
             | Self::EmptyResource { input, .. }
-            | Self::InvalidCharacter { input, .. } => input,
+            | Self::InvalidCharacter { input, .. }
+            | Self::TooLong { input, .. } => input,
         }
     }
 }

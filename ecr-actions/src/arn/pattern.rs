@@ -9,16 +9,32 @@ use ecr_actions_pattern::Glob;
 use thiserror::Error;
 
 use super::Arn;
-use super::parse::find_colons;
+use super::parse::split;
 
 /// An ARN pattern of a policy's `Resource` element, matched as IAM matches it.
 ///
+/// The IAM User Guide ("IAM JSON policy elements: Resource", "Using wildcards in resource ARNs"):
+/// "You can use wildcard characters (`*` and `?`) within the individual segments of an ARN (the parts
+/// separated by colons)", and "If the `*` wildcard is the last character of a resource ARN segment, it
+/// can expand to match beyond the colon boundaries." So:
+///
 /// - `*` alone matches every resource;
-/// - otherwise the pattern starts with `arn:` and has at least six colon-separated parts, like an ARN;
-///   any part may hold wildcards;
-/// - `?` matches one character and `*` any run of characters, both within one colon-separated segment;
-///   a `*` that ends its segment (`arn:aws:ecr:*`, `…:repository/*`) may reach past `:`;
-/// - matching is case-sensitive, as ECR repository ARNs are.
+/// - otherwise the pattern starts with `arn:`; `?` matches one character and `*` any run of characters,
+///   both within one colon-separated segment, except that a `*` that ends its segment (`arn:aws:ecr:*:…`,
+///   `…:repository/*`) may reach past `:`;
+/// - a pattern usually has the six parts of an ARN, `arn:partition:service:region:account:resource`.
+///   It may have fewer when its last part ends with `*`: that star reaches over the parts left out, so
+///   `arn:aws:ecr:us-east-1:*` matches every repository of `us-east-1` (in every account), and `arn:*`
+///   every ARN. A shorter pattern whose last part does not end with `*` matches no ARN (an ARN has six
+///   parts) and is refused ([`ParseArnPatternError::TooFewParts`]): it is a mistake, usually a missing
+///   part, and refusing it keeps the linter, the builder and the evaluator of one mind (they all read
+///   `Resource` through this type);
+/// - matching is case-sensitive, as ECR repository ARNs are;
+/// - a pattern holds at most [`MAX_LEN`](Self::MAX_LEN) characters.
+///
+/// The guide also says "You can't use a wildcard in the service segment that identifies the AWS
+/// product": the type still reads such a pattern (and matches it as written), the
+/// [linter](crate::lint) reports it as `malformed-arn`.
 ///
 /// Policy variables (`${aws:username}`) are not resolved: substitute them before building the pattern.
 /// Matching never backtracks: for a given pattern it takes time linear in the ARN's length (it is
@@ -32,6 +48,11 @@ use super::parse::find_colons;
 /// assert!(!pattern.matches("arn:aws:ecr:us-east-1:111122223333:repository/App/web"));
 /// assert!(!pattern.matches("arn:aws:ecr:us-east-10:111122223333:repository/app/web"));
 /// assert!(ArnPattern::new("*")?.matches("arn:aws:s3:::anything"));
+///
+/// // Fewer than six parts: the last `*` reaches over the account and the resource.
+/// let region = ArnPattern::new("arn:aws:ecr:us-east-1:*")?;
+/// assert!(region.matches("arn:aws:ecr:us-east-1:111122223333:repository/app/web"));
+/// assert!(!region.matches("arn:aws:ecr:us-west-2:111122223333:repository/app/web"));
 /// # Ok::<(), ecr_actions::ParseArnPatternError>(())
 /// ```
 #[derive(Clone)]
@@ -40,31 +61,57 @@ pub struct ArnPattern {
 }
 
 impl ArnPattern {
+    /// The longest pattern read, in characters: 10,240, the most any policy that holds it can have
+    /// (the ECR API Reference, `SetRepositoryPolicy`: `policyText` has "Maximum length of 10240";
+    /// the IAM User Guide, "IAM and AWS STS quotas": role policies 10,240 characters, managed policies
+    /// 6,144). A longer pattern cannot come from a policy AWS accepts.
+    pub const MAX_LEN: usize = 10_240;
+
     /// Reads a pattern.
     ///
     /// # Errors
     ///
+    /// [`ParseArnPatternError::TooLong`] past [`MAX_LEN`](Self::MAX_LEN) characters,
     /// [`ParseArnPatternError::MissingPrefix`] if the pattern is neither `*` nor starts with `arn:`,
-    /// [`ParseArnPatternError::TooFewParts`] if it has fewer than six colon-separated parts.
+    /// [`ParseArnPatternError::TooFewParts`] if it has fewer than six colon-separated parts and its last
+    /// part does not end with `*`.
     ///
     /// ```
     /// use ecr_actions::{ArnPattern, ParseArnPatternError};
     ///
     /// assert!(ArnPattern::new("arn:aws:ecr:*:*:repository/*").is_ok());
-    /// assert!(matches!(ArnPattern::new("arn:aws:ecr:*"), Err(ParseArnPatternError::TooFewParts { found: 4, .. })));
+    /// assert!(ArnPattern::new("arn:aws:ecr:*").is_ok());
+    /// assert!(matches!(
+    ///     ArnPattern::new("arn:aws:ecr:us-east-1:111122223333"),
+    ///     Err(ParseArnPatternError::TooFewParts { found: 5, .. })
+    /// ));
     /// assert!(matches!(ArnPattern::new("repository/*"), Err(ParseArnPatternError::MissingPrefix { .. })));
     /// ```
     pub fn new(pattern: &str) -> Result<Self, ParseArnPatternError> {
+        // Bytes first: a pattern of at most `MAX_LEN` bytes has at most as many characters.
+        if pattern.len() > Self::MAX_LEN {
+            let length = pattern.chars().count();
+            if length > Self::MAX_LEN {
+                return Err(ParseArnPatternError::TooLong {
+                    input: pattern.to_owned(),
+                    length,
+                });
+            }
+        }
         if pattern != "*" {
             if !pattern.starts_with("arn:") {
                 return Err(ParseArnPatternError::MissingPrefix {
                     input: pattern.to_owned(),
                 });
             }
-            find_colons(pattern).map_err(|found| ParseArnPatternError::TooFewParts {
-                input: pattern.to_owned(),
-                found,
-            })?;
+            if let Err(found) = split(pattern)
+                && !pattern.ends_with('*')
+            {
+                return Err(ParseArnPatternError::TooFewParts {
+                    input: pattern.to_owned(),
+                    found,
+                });
+            }
         }
         Ok(Self {
             glob: Glob::arn(pattern),
@@ -231,11 +278,13 @@ pub enum ParseArnPatternError {
         /// The input.
         input: String,
     },
-    /// The pattern has fewer than six colon-separated parts.
+    /// The pattern has fewer than six colon-separated parts, and its last part does not end with a
+    /// `*` that could reach over the missing ones: it matches no ARN.
     #[error(
-        "`{input}` has {found} colon-separated parts, an ARN pattern has 6: write \
-         `arn:partition:service:region:account:resource`, with `*` for any part, as in \
-         `arn:aws:ecr:*:*:repository/*`"
+        "`{input}` has {found} colon-separated parts and matches no ARN, which has 6: write \
+         `arn:partition:service:region:account:resource` with `*` for any part, as in \
+         `arn:aws:ecr:*:*:repository/*`, or end the pattern with `*` to match every ARN that starts \
+         like it, as in `arn:aws:ecr:us-east-1:*`"
     )]
     TooFewParts {
         /// The input.
@@ -243,19 +292,34 @@ pub enum ParseArnPatternError {
         /// How many parts it has.
         found: usize,
     },
+    /// The pattern is longer than [`ArnPattern::MAX_LEN`] characters.
+    #[error(
+        "the ARN pattern starting `{}` has {length} characters, more than the {max} any policy can \
+         hold: shorten it, or use wildcards",
+        .input.chars().take(40).collect::<String>(),
+        max = ArnPattern::MAX_LEN
+    )]
+    TooLong {
+        /// The input.
+        input: String,
+        /// Its length in characters.
+        length: usize,
+    },
 }
 
 impl ParseArnPatternError {
     /// The input that did not parse.
     ///
     /// ```
-    /// let error = "arn:aws:ecr:*".parse::<ecr_actions::ArnPattern>().unwrap_err();
-    /// assert_eq!(error.input(), "arn:aws:ecr:*");
+    /// let error = "arn:aws:ecr:us-east-1".parse::<ecr_actions::ArnPattern>().unwrap_err();
+    /// assert_eq!(error.input(), "arn:aws:ecr:us-east-1");
     /// ```
     #[must_use]
     pub fn input(&self) -> &str {
         match self {
-            Self::MissingPrefix { input } | Self::TooFewParts { input, .. } => input,
+            Self::MissingPrefix { input }
+            | Self::TooFewParts { input, .. }
+            | Self::TooLong { input, .. } => input,
         }
     }
 }

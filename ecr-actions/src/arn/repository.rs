@@ -11,6 +11,9 @@ use crate::ResourceType;
 
 const RESOURCE_PREFIX: &str = "repository/";
 const NAME_LENGTH: core::ops::RangeInclusive<usize> = 2..=256;
+/// The table's ARN format for repositories, the one [`RepositoryArn::new`] fills in (a unit test checks
+/// that the table says the same).
+const FORMAT: &str = "arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}";
 
 /// The ARN of an ECR repository, `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`,
 /// checked with ECR's rules:
@@ -43,6 +46,9 @@ const NAME_LENGTH: core::ops::RangeInclusive<usize> = 2..=256;
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct RepositoryArn {
     arn: Arn,
+    /// The name, owned: the resource after `repository/`, kept so that [`name`](Self::name) needs
+    /// no fallback for a prefix that cannot be missing.
+    name: Box<str>,
 }
 
 impl RepositoryArn {
@@ -87,7 +93,9 @@ impl RepositoryArn {
             });
         }
         check(region, account, name, shown)?;
-        let format = Self::resource_type().arn_format().unwrap_or_default();
+        // The companion table always gives the repository's format; the documented one stands in
+        // were it ever left out, so that `new` never fills in an empty format.
+        let format = Self::resource_type().arn_format().unwrap_or(FORMAT);
         let arn = fill_arn_format(format, |placeholder| match placeholder {
             "Partition" => Some(partition),
             "Region" => Some(region),
@@ -158,10 +166,7 @@ impl RepositoryArn {
     /// ```
     #[must_use]
     pub fn name(&self) -> &str {
-        self.arn
-            .resource()
-            .strip_prefix(RESOURCE_PREFIX)
-            .unwrap_or_default()
+        &self.name
     }
 
     /// The ARN as an [`Arn`].
@@ -312,7 +317,8 @@ impl TryFrom<Arn> for RepositoryArn {
         check(arn.region(), arn.account(), name, || {
             arn.as_str().to_owned()
         })?;
-        Ok(Self { arn })
+        let name = name.into();
+        Ok(Self { arn, name })
     }
 }
 
@@ -528,5 +534,15 @@ impl RepositoryArnError {
             | Self::NameCharacter { arn, .. }
             | Self::NameSeparator { arn, .. } => arn,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FORMAT, RepositoryArn};
+
+    #[test]
+    fn the_table_gives_the_documented_format() {
+        assert_eq!(RepositoryArn::resource_type().arn_format(), Some(FORMAT));
     }
 }

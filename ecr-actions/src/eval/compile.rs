@@ -8,7 +8,7 @@ use super::condition::{Condition, ConditionError, Env};
 use super::decision::{Outcome, PolicyId, StatementId};
 use super::principal::{CompiledPrincipal, PrincipalMatch};
 use super::request::Request;
-use super::variables::{Flavor, GlobCache, Template};
+use super::variables::{Flavor, GlobCache, Scratch, Template};
 use crate::policy::{ConditionOperator, Effect, PolicyDocument, Statement, Version};
 use crate::{ActionSet, ArnPattern};
 
@@ -153,19 +153,54 @@ pub(crate) struct Compiled {
 }
 
 /// How one statement fared, without allocating.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Check {
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Check<'s> {
     Matched(PrincipalMatch),
     Action,
     Principal,
     Resource,
-    /// The index of the first condition that does not hold.
-    Condition(usize),
+    /// The first condition that does not hold (a reference, not an index: the explanation then
+    /// needs no fallback for an index out of range).
+    Condition(&'s Condition),
+}
+
+impl Resources {
+    /// Whether the statement applies to `resource` by its `Resource`/`NotResource` element.
+    ///
+    /// IAM User Guide, "IAM policy elements: Variables and tags": "If AWS cannot resolve a variable
+    /// this might cause the entire statement to be invalid." An entry whose variable has no value
+    /// names nothing; for `NotResource` that would make the statement apply to the resource, so an
+    /// unresolved entry there decides by the effect, failing closed: an `Allow` does not apply (an
+    /// entry that cannot be read never widens an Allow), a `Deny` does (it is never dropped because a
+    /// key is missing).
+    fn apply(&self, resource: &str, effect: Effect, env: &Env<'_>) -> bool {
+        let mut unresolved = false;
+        for item in &self.items {
+            let named = match item {
+                ResourceItem::Static(pattern) => pattern.matches(resource),
+                ResourceItem::Dynamic(template) => {
+                    template.matches_like(env.context, resource, Flavor::Arn, env.cache) || {
+                        // Only `NotResource` needs to tell "no value" from "no match".
+                        unresolved |=
+                            self.negated && !template.render(env.context, &mut Scratch::new());
+                        false
+                    }
+                }
+            };
+            if named {
+                return !self.negated;
+            }
+        }
+        if self.negated && unresolved {
+            return effect == Effect::Deny;
+        }
+        self.negated
+    }
 }
 
 impl Compiled {
     /// Evaluates the statement: action, principal, resource, conditions, cheapest first.
-    pub(crate) fn check(&self, request: &Request<'_>, cache: &GlobCache) -> Check {
+    pub(crate) fn check(&self, request: &Request<'_>, cache: &GlobCache) -> Check<'_> {
         if !self.actions.contains(request.action) {
             return Check::Action;
         }
@@ -180,40 +215,28 @@ impl Compiled {
             context: request.context,
             cache,
         };
-        if let Some(resources) = &self.resources {
-            let resource = request.resource.as_str();
-            let named = resources.items.iter().any(|item| match item {
-                ResourceItem::Static(pattern) => pattern.matches(resource),
-                ResourceItem::Dynamic(template) => {
-                    template.matches_like(env.context, resource, Flavor::Arn, cache)
-                }
-            });
-            if named == resources.negated {
-                return Check::Resource;
-            }
+        if let Some(resources) = &self.resources
+            && !resources.apply(request.resource.as_str(), self.effect, &env)
+        {
+            return Check::Resource;
         }
-        for (index, condition) in self.conditions.iter().enumerate() {
-            if !condition.holds(&env) {
-                return Check::Condition(index);
-            }
+        if let Some(condition) = self.conditions.iter().find(|c| !c.holds(&env)) {
+            return Check::Condition(condition);
         }
         Check::Matched(principal)
     }
 
     /// The outcome of `check` as an explanation shows it.
-    pub(crate) fn outcome(&self, check: Check) -> Outcome {
+    pub(crate) fn outcome(check: Check<'_>) -> Outcome {
         match check {
             Check::Matched(principal) => Outcome::Matched { principal },
             Check::Action => Outcome::ActionNotMatched,
             Check::Principal => Outcome::PrincipalNotMatched,
             Check::Resource => Outcome::ResourceNotMatched,
-            Check::Condition(index) => {
-                let (operator, key) = self.conditions.get(index).map_or_else(
-                    || (String::new(), String::new()),
-                    |c| (c.operator.to_string(), c.key.to_string()),
-                );
-                Outcome::ConditionNotMet { operator, key }
-            }
+            Check::Condition(condition) => Outcome::ConditionNotMet {
+                operator: condition.operator.to_string(),
+                key: condition.key.to_string(),
+            },
         }
     }
 }

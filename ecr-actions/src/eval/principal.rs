@@ -103,7 +103,7 @@ fn aws_entry(text: &str) -> Result<Entry, PrincipalError> {
         ("iam", Some(("role", path))) => Entry::Role {
             arn: text.into(),
             account: account.into(),
-            name: path.rsplit('/').next().unwrap_or(path).into(),
+            name: path.rsplit_once('/').map_or(path, |(_, name)| name).into(),
         },
         _ => Entry::Exact(text.into()),
     })
@@ -149,8 +149,8 @@ impl CompiledPrincipal {
                 .entries
                 .iter()
                 .map(|entry| entry.matches(principal))
-                .max()
-                .unwrap_or(PrincipalMatch::None);
+                // No entry names no one: `None` is where the strongest match starts, not a fallback.
+                .fold(PrincipalMatch::None, Ord::max);
         }
         let links = [Link::Account, Link::Role, Link::Itself];
         let mut named = links

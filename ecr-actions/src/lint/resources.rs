@@ -4,7 +4,8 @@ use super::{Findings, LintCode, item_path, name_list};
 use crate::policy::{ActionItem, Effect, JsonPath, PolicyDocument, ResourceItem, Statement};
 use crate::{Action, ActionSet, ArnPattern, Glob, ResourceType};
 
-/// Checks the clause and each entry: `allow-with-not-resource`, `malformed-arn`,
+/// Checks the clause and each entry: `allow-with-not-resource`, `malformed-arn` (an entry
+/// [`ArnPattern`] refuses, or one with a wildcard in its service segment),
 /// `old-version-with-variables`.
 pub(super) fn check(
     document: &PolicyDocument,
@@ -32,12 +33,27 @@ pub(super) fn check(
     }
     for (index, item) in clause.items.iter().enumerate() {
         let path = || item_path(&base, &clause.items, index);
-        if let Err(error) = item.pattern() {
-            findings.push(
+        match item.pattern() {
+            Err(error) => findings.push(
                 LintCode::MalformedArn,
                 path(),
                 format!("{error}; IAM refuses a policy with a malformed resource"),
-            );
+            ),
+            Ok(pattern) => {
+                if let Some(service) = wildcard_service(pattern) {
+                    findings.push(
+                        LintCode::MalformedArn,
+                        path(),
+                        format!(
+                            "`{}` has a wildcard in its service segment (`{service}`): the IAM User \
+                             Guide says \"You can't use a wildcard in the service segment that \
+                             identifies the AWS product\"; write the service namespace, such as \
+                             `arn:aws:ecr:…`",
+                            pattern.as_str()
+                        ),
+                    );
+                }
+            }
         }
         super::document::check_variables(document, item.as_str(), &path, findings);
     }
@@ -169,14 +185,22 @@ fn types_of(set: ActionSet) -> Vec<ResourceType> {
 
 /// Whether `pattern` could match some ARN of the table's `format`
 /// (`arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`): its service segment
-/// matches the format's service, and its resource segment can start with the format's fixed prefix
-/// (`repository/`) followed by a name. Policy variables count as wildcards.
+/// matches the format's service, its partition, region and account segments hold only characters
+/// those can have (so `…:111122223333/repository/*`, a slash typed for a colon, matches no repository),
+/// and its resource segment can start with the format's fixed prefix (`repository/`) followed by a
+/// name. Policy variables count as wildcards.
 pub(super) fn may_match_format(pattern: &ArnPattern, format: &str) -> bool {
     if pattern.is_any() {
         return true;
     }
-    let text = variables_as_stars(pattern.as_str());
-    let parts: Vec<&str> = text.splitn(6, ':').collect();
+    let text = variables_as(pattern.as_str(), "*");
+    let mut parts: Vec<&str> = text.splitn(6, ':').collect();
+    // A pattern of fewer than six parts ends with a `*` that reaches over the missing parts (IAM
+    // User Guide, "IAM JSON policy elements: Resource": "If the `*` wildcard is the last character of
+    // a resource ARN segment, it can expand to match beyond the colon boundaries"): each is `*`.
+    if text.ends_with('*') {
+        parts.resize(6, "*");
+    }
     let formats: Vec<&str> = format.splitn(6, ':').collect();
     let (Some(service), Some(resource)) = (parts.get(2), parts.get(5)) else {
         return false;
@@ -186,10 +210,35 @@ pub(super) fn may_match_format(pattern: &ArnPattern, format: &str) -> bool {
     {
         return false;
     }
+    // The literal characters of a segment lie in that segment of the ARN until a `*` that ends its
+    // segment has reached past `:` (after it, the segments of the pattern and the ARN may not line
+    // up): up to there, each must be one the format's placeholder allows.
+    for (part, wanted) in parts.iter().zip(&formats).take(5) {
+        if let Some(allowed) = placeholder_characters(wanted)
+            && !part.chars().all(|c| matches!(c, '*' | '?') || allowed(c))
+        {
+            return false;
+        }
+        if part.ends_with('*') {
+            break;
+        }
+    }
     let prefix = formats
         .get(5)
         .map_or("", |r| r.split_once("${").map_or(*r, |(head, _)| head));
     may_start_with(resource, prefix)
+}
+
+/// The characters a placeholder of an ARN format stands for, for the ones whose values have a fixed
+/// alphabet: partitions and regions (`aws-us-gov`, `us-east-1`), 12-digit accounts.
+fn placeholder_characters(format: &str) -> Option<fn(char) -> bool> {
+    match format {
+        "${Partition}" | "${Region}" => {
+            Some(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        }
+        "${Account}" => Some(|c| c.is_ascii_digit()),
+        _ => None,
+    }
 }
 
 /// Whether the wildcard `pattern` (`*`, `?`) can match a text that starts with `prefix` and goes on.
@@ -206,15 +255,34 @@ fn may_start_with(pattern: &str, prefix: &str) -> bool {
     chars.next().is_some()
 }
 
-/// The text with each `${…}` replaced by `*`.
-fn variables_as_stars(text: &str) -> String {
+/// The service segment of `pattern` if it holds a wildcard (`e?r`, `*`), or the text a trailing `*`
+/// stands for when the pattern ends before its service (`arn:*`, `arn:aws*`). Policy variables are
+/// not wildcards here.
+fn wildcard_service(pattern: &ArnPattern) -> Option<String> {
+    if pattern.is_any() {
+        return None;
+    }
+    let text = variables_as(pattern.as_str(), "x");
+    let mut parts = text.splitn(4, ':');
+    let service = match (parts.next(), parts.next(), parts.next()) {
+        (_, _, Some(service)) => service,
+        // `arn:*`, `arn:aws*`: the trailing star covers the service (an `ArnPattern` of fewer
+        // parts ends with `*`).
+        (_, Some(partition), None) => partition,
+        _ => return None,
+    };
+    service.contains(['*', '?']).then(|| service.to_owned())
+}
+
+/// The text with each `${…}` replaced by `replacement`.
+fn variables_as(text: &str, replacement: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some((before, after)) = rest.split_once("${") {
         out.push_str(before);
         match after.split_once('}') {
             Some((_, tail)) => {
-                out.push('*');
+                out.push_str(replacement);
                 rest = tail;
             }
             None => {
@@ -229,7 +297,7 @@ fn variables_as_stars(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{may_match_format, variables_as_stars};
+    use super::{may_match_format, variables_as, wildcard_service};
     use crate::ArnPattern;
 
     const FORMAT: &str = "arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}";
@@ -254,12 +322,45 @@ mod tests {
         assert!(!may("arn:aws:s3:::bucket/*"));
         assert!(!may("arn:aws:ECR:*:*:repository/app"));
         assert!(!may("arn:aws:ecr-public::111122223333:repository/app"));
+        // Fewer than six parts: the trailing `*` reaches over the rest (IAM User Guide, "IAM JSON
+        // policy elements: Resource": "If the `*` wildcard is the last character of a resource ARN
+        // segment, it can expand to match beyond the colon boundaries").
+        assert!(may("arn:aws:ecr:us-east-1:*"));
+        assert!(may("arn:aws:ecr:*"));
+        assert!(may("arn:*"));
+        assert!(may("arn:aws:ecr:us-east-1:111122223333*"));
+        assert!(!may("arn:aws:s3:*"));
+        assert!(!may("arn:aws:ecr-public:*"));
+        // A slash typed for a colon: no account holds `/`, so this matches no repository.
+        assert!(!may("arn:aws:ecr:us-east-1:111122223333/repository/*"));
+        assert!(!may("arn:aws:ecr:US-EAST-1:*"));
+        assert!(!may("arn:aws:ecr:us-east-1:1111-2222-3333:repository/app"));
+        assert!(may("arn:aws:ecr:us-*"));
+    }
+
+    /// IAM User Guide, "IAM JSON policy elements: Resource": "You can't use a wildcard in the service
+    /// segment that identifies the AWS product."
+    #[test]
+    fn wildcards_in_the_service_segment() {
+        let service = |p: &str| wildcard_service(&ArnPattern::new(p).unwrap());
+        assert_eq!(
+            service("arn:aws:e?r:*:*:repository/a").as_deref(),
+            Some("e?r")
+        );
+        assert_eq!(service("arn:*:*:*:*:*").as_deref(), Some("*"));
+        assert_eq!(service("arn:aws:*").as_deref(), Some("*"));
+        assert_eq!(service("arn:*").as_deref(), Some("*"));
+        assert_eq!(service("arn:aws*").as_deref(), Some("aws*"));
+        assert_eq!(service("*"), None);
+        assert_eq!(service("arn:aws:ecr:*"), None);
+        assert_eq!(service("arn:*:ecr:*:*:repository/*"), None);
+        assert_eq!(service("arn:aws:ecr:${aws:x}:*:*"), None);
     }
 
     #[test]
     fn variables_become_stars() {
-        assert_eq!(variables_as_stars("a/${aws:username}/b"), "a/*/b");
-        assert_eq!(variables_as_stars("a${b"), "a${b");
-        assert_eq!(variables_as_stars("${x}${y}"), "**");
+        assert_eq!(variables_as("a/${aws:username}/b", "*"), "a/*/b");
+        assert_eq!(variables_as("a${b", "*"), "a${b");
+        assert_eq!(variables_as("${x}${y}", "*"), "**");
     }
 }
