@@ -115,3 +115,18 @@ pub(crate) fn did_you_mean<'a>(
         .min_by_key(|(d, _)| *d)
         .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))
 }
+
+/// Quoted text of another place, cut to [`QUOTED_CHARS`] characters and `…`: a message may quote a cell
+/// that many other messages quote too, and their total size must stay proportional to the table's.
+pub(crate) fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(QUOTED_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…").into()
+    } else {
+        text.into()
+    }
+}
+
+/// How many characters of another cell a message quotes.
+const QUOTED_CHARS: usize = 100;

@@ -1,0 +1,220 @@
+//! Hostile tables: the shapes a quadratic pipeline chokes on, each grown to a given size in bytes. Shared
+//! by the bounded-size tests (`tests/no_panic.rs`) and the benchmark (`benches/hostile.rs`).
+
+use std::fmt::Write as _;
+
+/// The tables and `names` of one macro invocation.
+pub(crate) struct Shape {
+    pub actions: String,
+    pub resource_types: Option<String>,
+    pub condition_keys: Option<String>,
+    pub names: Vec<String>,
+}
+
+/// A hostile shape: its name, and how to grow it to about `bytes` bytes of table text.
+pub(crate) type Generator = fn(usize) -> Shape;
+
+/// Every shape, by name.
+pub(crate) const SHAPES: &[(&str, Generator)] = &[
+    ("one_action_many_sub_rows", one_action_many_sub_rows),
+    ("many_keys_in_one_cell", many_keys_in_one_cell),
+    ("many_cut_names", many_cut_names),
+    ("many_cut_alike", many_cut_alike),
+    ("many_actions_own_types", many_actions_own_types),
+    ("many_errors", many_errors),
+    ("long_access_cell", long_access_cell),
+    ("long_description", long_description),
+    ("companion_tables", companion_tables),
+];
+
+const HEADER: [&str; 6] = [
+    "Actions",
+    "Description",
+    "Access level",
+    "Resource types (*required)",
+    "Condition keys",
+    "Dependent actions",
+];
+
+/// Draws a table: heavy header box, light body, a rule between rows; each cell is its lines. Cells are
+/// not padded to a common width (the reader splits on bars), so that a long cell does not widen every
+/// row and the text stays proportional to its content.
+fn draw(header: &[&str], rows: &[Vec<Vec<String>>]) -> String {
+    let columns = header.len();
+    let rule = |left: char, fill: char, mid: char, right: char| -> String {
+        let mut line = String::new();
+        line.push(left);
+        for i in 0..columns {
+            if i > 0 {
+                line.push(mid);
+            }
+            line.push(fill);
+        }
+        line.push(right);
+        line.push('\n');
+        line
+    };
+    let mut out = rule('┏', '━', '┳', '┓');
+    out.push('┃');
+    for h in header {
+        let _ = write!(out, " {h} ┃");
+    }
+    out.push('\n');
+    out.push_str(&rule('┡', '━', '╇', '┩'));
+    for (index, row) in rows.iter().enumerate() {
+        if index > 0 {
+            out.push_str(&rule('├', '─', '┼', '┤'));
+        }
+        let height = row.iter().map(Vec::len).max().unwrap_or(1).max(1);
+        for k in 0..height {
+            out.push('│');
+            for cell in row {
+                let _ = write!(out, " {} │", cell.get(k).map_or("", String::as_str));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&rule('└', '─', '┴', '┘'));
+    out
+}
+
+fn one(text: impl Into<String>) -> Vec<String> {
+    vec![text.into()]
+}
+
+fn action_row(name: &str, description: &str, access: &str, resource: &str) -> Vec<Vec<String>> {
+    vec![
+        one(name),
+        one(description),
+        one(access),
+        if resource.is_empty() {
+            Vec::new()
+        } else {
+            one(resource)
+        },
+        Vec::new(),
+        Vec::new(),
+    ]
+}
+
+fn actions_only(actions: String) -> Shape {
+    Shape {
+        actions,
+        resource_types: None,
+        condition_keys: None,
+        names: Vec::new(),
+    }
+}
+
+/// One action with a sub-row per resource type (`r0*`, `r1*`, …).
+fn one_action_many_sub_rows(bytes: usize) -> Shape {
+    let n = bytes / 50;
+    let rows: Vec<_> = (0..n)
+        .map(|i| action_row("Act", "Does it", "Read", &format!("r{i}*")))
+        .collect();
+    actions_only(draw(&HEADER, &rows))
+}
+
+/// One action whose condition-keys cell holds a key per line.
+fn many_keys_in_one_cell(bytes: usize) -> Shape {
+    let n = bytes / 40;
+    let mut row = action_row("Act", "Does it", "Read", "");
+    if let Some(keys) = row.get_mut(4) {
+        *keys = (0..n).map(|i| format!("demo:Key{i}")).collect();
+    }
+    actions_only(draw(&HEADER, &[row]))
+}
+
+/// Every action name cut, each to its own prefix, with its full name in `names`.
+fn many_cut_names(bytes: usize) -> Shape {
+    let n = bytes / 60;
+    let rows: Vec<_> = (0..n)
+        .map(|i| action_row(&format!("Action{i}X…"), "Does it", "Read", ""))
+        .collect();
+    Shape {
+        names: (0..n).map(|i| format!("Action{i}XFull")).collect(),
+        ..actions_only(draw(&HEADER, &rows))
+    }
+}
+
+/// Every action name cut to the same prefix, told apart by their descriptions.
+fn many_cut_alike(bytes: usize) -> Shape {
+    let n = bytes / 60;
+    let rows: Vec<_> = (0..n)
+        .map(|i| action_row("Act…", &format!("Does {i}"), "Read", ""))
+        .collect();
+    Shape {
+        names: (0..n).map(|i| format!("Act{i:07}")).collect(),
+        ..actions_only(draw(&HEADER, &rows))
+    }
+}
+
+/// Many actions, each with a resource type of its own.
+fn many_actions_own_types(bytes: usize) -> Shape {
+    let n = bytes / 60;
+    let rows: Vec<_> = (0..n)
+        .map(|i| action_row(&format!("Act{i}"), "Does it", "Read", &format!("r{i}*")))
+        .collect();
+    actions_only(draw(&HEADER, &rows))
+}
+
+/// Every action misspells its access level: one error per row.
+fn many_errors(bytes: usize) -> Shape {
+    let n = bytes / 50;
+    let rows: Vec<_> = (0..n)
+        .map(|i| action_row(&format!("Act{i}"), "Does it", "Reed", ""))
+        .collect();
+    actions_only(draw(&HEADER, &rows))
+}
+
+/// One action whose access-level cell wraps over many lines, every level repeated (an error each).
+fn long_access_cell(bytes: usize) -> Shape {
+    let n = bytes / 20;
+    let mut row = action_row("Act", "Does it", "", "");
+    if let Some(access) = row.get_mut(2) {
+        *access = (0..n).map(|_| "Read,".to_owned()).collect();
+        access.push("Read".to_owned());
+    }
+    actions_only(draw(&HEADER, &[row]))
+}
+
+/// Two sub-rows whose long descriptions differ, and many short sub-rows that disagree with the first.
+fn long_description(bytes: usize) -> Shape {
+    let long = "d".repeat(bytes / 2);
+    let n = bytes / 2 / 50;
+    let mut rows = vec![action_row("Act", &long, "Read", "r*")];
+    rows.extend((0..n).map(|i| action_row("Act", "short", "Read", &format!("r{i}"))));
+    actions_only(draw(&HEADER, &rows))
+}
+
+/// Resource-types and condition-keys tables of many rows, every one used by one action.
+fn companion_tables(bytes: usize) -> Shape {
+    let n = bytes / 3 / 60;
+    let rows: Vec<_> = (0..n)
+        .map(|i| {
+            let mut row = action_row(&format!("Act{i}"), "Does it", "Read", &format!("r{i}*"));
+            if let Some(keys) = row.get_mut(4) {
+                *keys = one(format!("demo:Key{i}"));
+            }
+            row
+        })
+        .collect();
+    let types: Vec<_> = (0..n)
+        .map(|i| {
+            vec![
+                one(format!("r{i}")),
+                one(format!("arn:aws:demo:::r/{i}")),
+                one(format!("demo:Key{i}")),
+            ]
+        })
+        .collect();
+    let keys: Vec<_> = (0..n)
+        .map(|i| vec![one(format!("demo:Key{i}")), one("A key"), one("String")])
+        .collect();
+    Shape {
+        actions: draw(&HEADER, &rows),
+        resource_types: Some(draw(&["Resource types", "ARN", "Condition keys"], &types)),
+        condition_keys: Some(draw(&["Condition keys", "Description", "Type"], &keys)),
+        names: Vec::new(),
+    }
+}
