@@ -9,6 +9,8 @@ pub(crate) struct Shape {
     pub resource_types: Option<String>,
     pub condition_keys: Option<String>,
     pub names: Vec<String>,
+    /// How many times the shape repeats its hostile part (rows, keys, names, faulty parts).
+    pub count: usize,
 }
 
 /// A hostile shape: its name, and how to grow it to about `bytes` bytes of table text.
@@ -97,12 +99,13 @@ fn action_row(name: &str, description: &str, access: &str, resource: &str) -> Ve
     ]
 }
 
-fn actions_only(actions: String) -> Shape {
+fn actions_only(actions: String, count: usize) -> Shape {
     Shape {
         actions,
         resource_types: None,
         condition_keys: None,
         names: Vec::new(),
+        count,
     }
 }
 
@@ -112,7 +115,7 @@ fn one_action_many_sub_rows(bytes: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row("Act", "Does it", "Read", &format!("r{i}*")))
         .collect();
-    actions_only(draw(&HEADER, &rows))
+    actions_only(draw(&HEADER, &rows), n)
 }
 
 /// One action whose condition-keys cell holds a key per line.
@@ -122,7 +125,7 @@ fn many_keys_in_one_cell(bytes: usize) -> Shape {
     if let Some(keys) = row.get_mut(4) {
         *keys = (0..n).map(|i| format!("demo:Key{i}")).collect();
     }
-    actions_only(draw(&HEADER, &[row]))
+    actions_only(draw(&HEADER, &[row]), n)
 }
 
 /// Every action name cut, each to its own prefix, with its full name in `names`.
@@ -133,7 +136,7 @@ fn many_cut_names(bytes: usize) -> Shape {
         .collect();
     Shape {
         names: (0..n).map(|i| format!("Action{i}XFull")).collect(),
-        ..actions_only(draw(&HEADER, &rows))
+        ..actions_only(draw(&HEADER, &rows), n)
     }
 }
 
@@ -145,7 +148,7 @@ fn many_cut_alike(bytes: usize) -> Shape {
         .collect();
     Shape {
         names: (0..n).map(|i| format!("Act{i:07}")).collect(),
-        ..actions_only(draw(&HEADER, &rows))
+        ..actions_only(draw(&HEADER, &rows), n)
     }
 }
 
@@ -155,7 +158,7 @@ fn many_actions_own_types(bytes: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row(&format!("Act{i}"), "Does it", "Read", &format!("r{i}*")))
         .collect();
-    actions_only(draw(&HEADER, &rows))
+    actions_only(draw(&HEADER, &rows), n)
 }
 
 /// Every action misspells its access level: one error per row.
@@ -164,7 +167,7 @@ fn many_errors(bytes: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row(&format!("Act{i}"), "Does it", "Reed", ""))
         .collect();
-    actions_only(draw(&HEADER, &rows))
+    actions_only(draw(&HEADER, &rows), n)
 }
 
 /// One action whose access-level cell wraps over many lines, every level repeated (an error each).
@@ -175,7 +178,7 @@ fn long_access_cell(bytes: usize) -> Shape {
         *access = (0..n).map(|_| "Read,".to_owned()).collect();
         access.push("Read".to_owned());
     }
-    actions_only(draw(&HEADER, &[row]))
+    actions_only(draw(&HEADER, &[row]), n)
 }
 
 /// Two sub-rows whose long descriptions differ, and many short sub-rows that disagree with the first.
@@ -184,7 +187,7 @@ fn long_description(bytes: usize) -> Shape {
     let n = bytes / 2 / 50;
     let mut rows = vec![action_row("Act", &long, "Read", "r*")];
     rows.extend((0..n).map(|i| action_row("Act", "short", "Read", &format!("r{i}"))));
-    actions_only(draw(&HEADER, &rows))
+    actions_only(draw(&HEADER, &rows), n)
 }
 
 /// Resource-types and condition-keys tables of many rows, every one used by one action.
@@ -216,5 +219,6 @@ fn companion_tables(bytes: usize) -> Shape {
         resource_types: Some(draw(&["Resource types", "ARN", "Condition keys"], &types)),
         condition_keys: Some(draw(&["Condition keys", "Description", "Type"], &keys)),
         names: Vec::new(),
+        count: n,
     }
 }
