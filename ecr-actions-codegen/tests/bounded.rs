@@ -13,6 +13,7 @@
 )]
 
 #[path = "common/hostile.rs"]
+#[allow(dead_code, reason = "the benchmark uses more of the shared shapes")]
 mod hostile;
 
 use ecr_actions_codegen::model::{Service, Tables};

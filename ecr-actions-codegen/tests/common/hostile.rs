@@ -1,5 +1,5 @@
 //! Hostile tables: the shapes a quadratic pipeline chokes on, each grown to a given size in bytes. Shared
-//! by the bounded-size tests (`tests/no_panic.rs`) and the benchmark (`benches/hostile.rs`).
+//! by the bounded-size tests (`tests/bounded.rs`) and the benchmark (`benches/hostile.rs`).
 
 use std::fmt::Write as _;
 
@@ -13,20 +13,50 @@ pub(crate) struct Shape {
     pub count: usize,
 }
 
-/// A hostile shape: its name, and how to grow it to about `bytes` bytes of table text.
+/// A hostile shape: how to draw it with `n` repeats of its hostile part.
+pub(crate) type Repeated = fn(usize) -> Shape;
+
+/// A hostile shape grown to about `bytes` bytes of text (tables and names together).
 pub(crate) type Generator = fn(usize) -> Shape;
 
-/// Every shape, by name.
-pub(crate) const SHAPES: &[(&str, Generator)] = &[
-    ("one_action_many_sub_rows", one_action_many_sub_rows),
-    ("many_keys_in_one_cell", many_keys_in_one_cell),
-    ("many_cut_names", many_cut_names),
-    ("many_cut_alike", many_cut_alike),
-    ("many_actions_own_types", many_actions_own_types),
-    ("many_errors", many_errors),
-    ("long_access_cell", long_access_cell),
-    ("long_description", long_description),
-    ("companion_tables", companion_tables),
+/// The text a shape holds, in bytes.
+pub(crate) fn text_bytes(shape: &Shape) -> usize {
+    shape.actions.len()
+        + shape.resource_types.as_ref().map_or(0, String::len)
+        + shape.condition_keys.as_ref().map_or(0, String::len)
+        + shape.names.iter().map(String::len).sum::<usize>()
+}
+
+/// `n` for about `bytes` bytes: the size of each repeat is measured on a small drawing.
+fn grown(repeated: Repeated, bytes: usize) -> Shape {
+    const PROBE: usize = 64;
+    let empty = text_bytes(&repeated(0));
+    let each = (text_bytes(&repeated(PROBE)).saturating_sub(empty) / PROBE).max(1);
+    repeated(bytes.saturating_sub(empty) / each)
+}
+
+macro_rules! shapes {
+    ($($name:ident),* $(,)?) => {
+        /// Every shape, by name.
+        pub(crate) const SHAPES: &[(&str, Generator)] = &[
+            $((stringify!($name), |bytes| grown($name, bytes)),)*
+        ];
+
+        /// Every shape, by name, drawn with a given number of repeats.
+        pub(crate) const BY_COUNT: &[(&str, Repeated)] = &[$((stringify!($name), $name),)*];
+    };
+}
+
+shapes![
+    one_action_many_sub_rows,
+    many_keys_in_one_cell,
+    many_cut_names,
+    many_cut_alike,
+    many_actions_own_types,
+    many_errors,
+    long_access_cell,
+    long_description,
+    companion_tables,
 ];
 
 const HEADER: [&str; 6] = [
@@ -110,8 +140,7 @@ fn actions_only(actions: String, count: usize) -> Shape {
 }
 
 /// One action with a sub-row per resource type (`r0*`, `r1*`, …).
-fn one_action_many_sub_rows(bytes: usize) -> Shape {
-    let n = bytes / 50;
+fn one_action_many_sub_rows(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row("Act", "Does it", "Read", &format!("r{i}*")))
         .collect();
@@ -119,8 +148,7 @@ fn one_action_many_sub_rows(bytes: usize) -> Shape {
 }
 
 /// One action whose condition-keys cell holds a key per line.
-fn many_keys_in_one_cell(bytes: usize) -> Shape {
-    let n = bytes / 40;
+fn many_keys_in_one_cell(n: usize) -> Shape {
     let mut row = action_row("Act", "Does it", "Read", "");
     if let Some(keys) = row.get_mut(4) {
         *keys = (0..n).map(|i| format!("demo:Key{i}")).collect();
@@ -129,8 +157,7 @@ fn many_keys_in_one_cell(bytes: usize) -> Shape {
 }
 
 /// Every action name cut, each to its own prefix, with its full name in `names`.
-fn many_cut_names(bytes: usize) -> Shape {
-    let n = bytes / 60;
+fn many_cut_names(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row(&format!("Action{i}X…"), "Does it", "Read", ""))
         .collect();
@@ -141,8 +168,7 @@ fn many_cut_names(bytes: usize) -> Shape {
 }
 
 /// Every action name cut to the same prefix, told apart by their descriptions.
-fn many_cut_alike(bytes: usize) -> Shape {
-    let n = bytes / 60;
+fn many_cut_alike(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row("Act…", &format!("Does {i}"), "Read", ""))
         .collect();
@@ -153,8 +179,7 @@ fn many_cut_alike(bytes: usize) -> Shape {
 }
 
 /// Many actions, each with a resource type of its own.
-fn many_actions_own_types(bytes: usize) -> Shape {
-    let n = bytes / 60;
+fn many_actions_own_types(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row(&format!("Act{i}"), "Does it", "Read", &format!("r{i}*")))
         .collect();
@@ -162,8 +187,7 @@ fn many_actions_own_types(bytes: usize) -> Shape {
 }
 
 /// Every action misspells its access level: one error per row.
-fn many_errors(bytes: usize) -> Shape {
-    let n = bytes / 50;
+fn many_errors(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| action_row(&format!("Act{i}"), "Does it", "Reed", ""))
         .collect();
@@ -171,8 +195,7 @@ fn many_errors(bytes: usize) -> Shape {
 }
 
 /// One action whose access-level cell wraps over many lines, every level repeated (an error each).
-fn long_access_cell(bytes: usize) -> Shape {
-    let n = bytes / 20;
+fn long_access_cell(n: usize) -> Shape {
     let mut row = action_row("Act", "Does it", "", "");
     if let Some(access) = row.get_mut(2) {
         *access = (0..n).map(|_| "Read,".to_owned()).collect();
@@ -182,17 +205,15 @@ fn long_access_cell(bytes: usize) -> Shape {
 }
 
 /// Two sub-rows whose long descriptions differ, and many short sub-rows that disagree with the first.
-fn long_description(bytes: usize) -> Shape {
-    let long = "d".repeat(bytes / 2);
-    let n = bytes / 2 / 50;
+fn long_description(n: usize) -> Shape {
+    let long = "d".repeat(n * 50);
     let mut rows = vec![action_row("Act", &long, "Read", "r*")];
     rows.extend((0..n).map(|i| action_row("Act", "short", "Read", &format!("r{i}"))));
     actions_only(draw(&HEADER, &rows), n)
 }
 
 /// Resource-types and condition-keys tables of many rows, every one used by one action.
-fn companion_tables(bytes: usize) -> Shape {
-    let n = bytes / 3 / 60;
+fn companion_tables(n: usize) -> Shape {
     let rows: Vec<_> = (0..n)
         .map(|i| {
             let mut row = action_row(&format!("Act{i}"), "Does it", "Read", &format!("r{i}*"));
