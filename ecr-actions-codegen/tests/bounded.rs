@@ -150,7 +150,12 @@ fn companion_tables_of_many_rows() {
     let service = from_tables(&shape).unwrap();
     assert_eq!(service.resource_types.len(), shape.count);
     assert_eq!(service.condition_keys.len(), shape.count);
-    assert!(service.resource_types.iter().all(|t| t.arn_format.is_some()));
+    assert!(
+        service
+            .resource_types
+            .iter()
+            .all(|t| t.arn_format.is_some())
+    );
 }
 
 #[test]
@@ -173,7 +178,11 @@ fn sub_rows_disagreeing_with_a_long_first_description_are_capped_and_quote_it_cu
     let problems = from_tables(&shape).unwrap_err();
     // The first row's description is half a MiB; each message quotes 100 characters of it and `…`.
     let quoted = format!("differs from `{}…`", "d".repeat(100));
-    assert!(problems[0].message.contains(&quoted), "{}", problems[0].message);
+    assert!(
+        problems[0].message.contains(&quoted),
+        "{}",
+        problems[0].message
+    );
     assert!(problems.iter().all(|p| p.message.len() < 400));
 }
 
@@ -190,7 +199,9 @@ fn the_cap_counts_exactly() {
     ] {
         let mut shape = shape("many_errors", 0);
         let row = "│ Act{i} │ Does it │ Reed │  │  │  │\n";
-        let rows: Vec<String> = (0..faults).map(|i| row.replace("{i}", &i.to_string())).collect();
+        let rows: Vec<String> = (0..faults)
+            .map(|i| row.replace("{i}", &i.to_string()))
+            .collect();
         shape.actions = format!(
             "┏━┳━┳━┳━┳━┳━┓\n┃ Actions ┃ Description ┃ Access level ┃ Resource types ┃ Condition keys ┃ Dependent actions ┃\n┡━╇━╇━╇━╇━╇━┩\n{}└─┴─┴─┴─┴─┴─┘\n",
             rows.join("├─┼─┼─┼─┼─┼─┤\n")
@@ -223,7 +234,11 @@ fn a_table_over_16_mib_is_refused_where_it_goes_past() {
     assert_eq!(errors.len(), 1);
     // 16 MiB of 1 KiB lines end exactly after line 16,384: the next byte is line 16,385, column 1.
     assert_eq!(errors[0].pos, Pos::new(16_385, 1));
-    assert!(errors[0].message.contains("16 MiB"), "{}", errors[0].message);
+    assert!(
+        errors[0].message.contains("16 MiB"),
+        "{}",
+        errors[0].message
+    );
     assert!(table::read(&text[..MAX_TABLE_BYTES]).is_ok());
 }
 
