@@ -16,6 +16,8 @@
 #[allow(dead_code, reason = "the benchmark uses more of the shared shapes")]
 mod hostile;
 
+use std::path::Path;
+
 use ecr_actions_codegen::model::{Service, Tables};
 use ecr_actions_codegen::problem::{MAX_REPORTED, Place, Problem, Source};
 use ecr_actions_codegen::table::{self, MAX_TABLE_BYTES, Pos};
@@ -240,6 +242,25 @@ fn a_table_over_16_mib_is_refused_where_it_goes_past() {
         errors[0].message
     );
     assert!(table::read(&text[..MAX_TABLE_BYTES]).is_ok());
+}
+
+/// A table file over 16 MiB is refused before it is read, on the literal that names it.
+#[test]
+fn a_table_file_over_16_mib_is_refused_unread() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let file = "bounded-too-large-table.txt";
+    std::fs::write(dir.join(file), vec![b'x'; MAX_TABLE_BYTES + 1]).unwrap();
+    let tokens =
+        ecr_actions_codegen::expand_in(quote!(service = "demo", actions = #file), dir).to_string();
+    std::fs::remove_file(dir.join(file)).unwrap();
+    assert_eq!(tokens.matches("compile_error").count(), 1, "{tokens}");
+    assert!(
+        tokens.contains(&format!(
+            "`{file}` is {} bytes, more than the {MAX_TABLE_BYTES} bytes (16 MiB) a table may hold",
+            MAX_TABLE_BYTES + 1
+        )),
+        "{tokens}"
+    );
 }
 
 fn config() -> Config {
