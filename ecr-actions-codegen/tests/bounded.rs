@@ -138,6 +138,13 @@ fn many_actions_cut_alike() {
 }
 
 #[test]
+fn many_cut_keys_in_one_cell() {
+    let shape = shape("many_cut_keys", MIB);
+    let service = from_tables(&shape).unwrap();
+    assert_eq!(service.actions[0].condition_keys, shape.names);
+}
+
+#[test]
 fn many_actions_each_with_its_own_resource_type() {
     let shape = shape("many_actions_own_types", MIB);
     let service = from_tables(&shape).unwrap();

@@ -52,6 +52,7 @@ shapes![
     many_keys_in_one_cell,
     many_cut_names,
     many_cut_alike,
+    many_cut_keys,
     many_actions_own_types,
     many_errors,
     long_access_cell,
@@ -175,6 +176,18 @@ fn many_cut_alike(n: usize) -> Shape {
     Shape {
         names: (0..n).map(|i| format!("Act{i:07}")).collect(),
         ..actions_only(draw(&HEADER, &rows), n)
+    }
+}
+
+/// One action whose condition-keys cell holds many keys, each cut to its own prefix.
+fn many_cut_keys(n: usize) -> Shape {
+    let mut row = action_row("Act", "Does it", "Read", "");
+    if let Some(keys) = row.get_mut(4) {
+        *keys = (0..n).map(|i| format!("demo:Key{i}X…")).collect();
+    }
+    Shape {
+        names: (0..n).map(|i| format!("demo:Key{i}XFull")).collect(),
+        ..actions_only(draw(&HEADER, &[row]), n)
     }
 }
 
