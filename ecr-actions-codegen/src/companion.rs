@@ -1,12 +1,14 @@
 //! The companion tables (resource types, condition keys) checked against the actions table: with a
 //! companion table, every resource type and condition key an action uses must have its row there.
 
+use std::collections::HashSet;
+
 use crate::columns::{ConditionRow, ResourceRow};
 use crate::model::{ConditionKey, ResourceType, ValueType};
 use crate::problem::{Problems, Source, did_you_mean};
 use crate::resolve::Resolver;
 use crate::table::Pos;
-use crate::valid::{PlacedAction, values};
+use crate::valid::{PlacedAction, Places, values};
 
 /// A resource type or condition key with the place that first names it, for messages.
 pub(crate) struct Placed<T> {
@@ -23,13 +25,15 @@ pub(crate) fn resource_types(
     problems: &mut Problems,
 ) -> Vec<Placed<ResourceType>> {
     let mut types: Vec<Placed<ResourceType>> = Vec::new();
+    // The names in `types`: tables of many rows are checked in linear time.
+    let mut listed: HashSet<String> = HashSet::new();
     let source = Source::ResourceTypes;
     if let Some(Some(rows)) = table {
         for row in rows {
             let Some(name) = resolver.value(&row.name) else {
                 continue;
             };
-            if types.iter().any(|t| t.item.name == name) {
+            if !listed.insert(name.clone()) {
                 problems.table(
                     source,
                     row.name.pos,
@@ -45,7 +49,7 @@ pub(crate) fn resource_types(
                     source,
                     "condition key",
                     &row.condition_keys,
-                    &mut Vec::new(),
+                    &mut Places::new(),
                     problems,
                 ),
                 name,
@@ -62,7 +66,7 @@ pub(crate) fn resource_types(
     for placed in actions {
         let action = &placed.action;
         for used in &action.resource_types {
-            if types.iter().any(|t| t.item.name == used.name) {
+            if listed.contains(&used.name) {
                 continue;
             }
             let pos = placed.place_of(&used.name);
@@ -78,6 +82,7 @@ pub(crate) fn resource_types(
                 );
             }
             if strict || lenient {
+                listed.insert(used.name.clone());
                 let item = ResourceType {
                     name: used.name.clone(),
                     ident: String::new(),
@@ -115,12 +120,14 @@ pub(crate) fn condition_keys(
 ) -> Vec<Placed<ConditionKey>> {
     let source = Source::ConditionKeys;
     let mut keys: Vec<Placed<ConditionKey>> = Vec::new();
+    // The names in `keys` and `extra` below.
+    let mut listed: HashSet<String> = HashSet::new();
     if let Some(Some(rows)) = table {
         for row in rows {
             let Some(name) = resolver.value(&row.name) else {
                 continue;
             };
-            if keys.iter().any(|k| k.item.name == name) {
+            if !listed.insert(name.clone()) {
                 problems.table(
                     source,
                     row.name.pos,
@@ -165,7 +172,7 @@ pub(crate) fn condition_keys(
     let strict = matches!(table, Some(Some(_)));
     let mut extra: Vec<Placed<ConditionKey>> = Vec::new();
     for (key, from, pos) in used {
-        if keys.iter().chain(&extra).any(|k| k.item.name == key) {
+        if !listed.insert(key.to_owned()) {
             continue;
         }
         if strict {

@@ -1,6 +1,7 @@
 //! Rustdoc text for the generated items: every variant carries its metadata, and the `Action` enum a table
 //! of all actions. Table text is escaped so that rustdoc reads it as plain text.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::model::{Action, ConditionKey, ResourceType, Service};
@@ -156,12 +157,8 @@ pub(crate) fn action_enum(service: &Service) -> String {
             )
             .collect();
         let join = |items: &[&String]| {
-            let mut unique: Vec<&String> = Vec::new();
-            for item in items {
-                if !unique.contains(item) {
-                    unique.push(item);
-                }
-            }
+            let mut seen: HashSet<&String> = HashSet::with_capacity(items.len());
+            let unique: Vec<&String> = items.iter().copied().filter(|i| seen.insert(i)).collect();
             unique
                 .iter()
                 .map(|i| code(i))
@@ -181,13 +178,26 @@ pub(crate) fn action_enum(service: &Service) -> String {
     doc
 }
 
-/// The doc of one `ResourceType` variant.
-pub(crate) fn resource_type(service: &Service, resource: &ResourceType) -> String {
-    let users = service
-        .actions
-        .iter()
-        .filter(|a| a.resource_types.iter().any(|r| r.name == resource.name))
-        .count();
+/// How many actions use each resource type, counted in one pass over the actions (counting per type
+/// would take the product of the numbers of types and actions).
+pub(crate) fn users(service: &Service) -> HashMap<&str, usize> {
+    let mut users: HashMap<&str, usize> = HashMap::new();
+    for action in &service.actions {
+        // An action names a type once (a repeat is refused before), but count it once regardless.
+        let names: HashSet<&str> = action
+            .resource_types
+            .iter()
+            .map(|r| r.name.as_str())
+            .collect();
+        for name in names {
+            *users.entry(name).or_default() += 1;
+        }
+    }
+    users
+}
+
+/// The doc of one `ResourceType` variant, used by `users` actions.
+pub(crate) fn resource_type(resource: &ResourceType, users: usize) -> String {
     let mut doc = format!("The `{}` resource type.\n\n", resource.name);
     if let Some(arn) = &resource.arn_format {
         let _ = writeln!(doc, "- **ARN:** {}", code(arn));

@@ -353,7 +353,11 @@ fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
     let types = &service.resource_types;
     let count = types.len();
     let variants: Vec<Ident> = types.iter().map(|t| ident(&t.ident)).collect();
-    let docs = types.iter().map(|t| docs::resource_type(service, t));
+    // A type only the resource-types table names has no users: zero is a count here, not a fallback.
+    let users = docs::users(service);
+    let docs = types
+        .iter()
+        .map(|t| docs::resource_type(t, users.get(t.name.as_str()).copied().unwrap_or(0)));
     let names = strs(types.iter().map(|t| &t.name));
     let arns = types.iter().map(|t| match &t.arn_format {
         Some(arn) => quote!(::core::option::Option::Some(#arn)),

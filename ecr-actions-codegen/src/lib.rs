@@ -58,6 +58,21 @@ fn load(source: Source, arg: &TableArg, base: &Path) -> Result<Loaded, syn::Erro
         TableArg::Path(lit) => {
             let written = lit.value();
             let path = base.join(&written);
+            // A file past the cap is refused before it is read into memory (`table::read` refuses a
+            // long inline table, and places the error where the text goes past).
+            if let Ok(meta) = std::fs::metadata(&path)
+                && meta.len() > table::MAX_TABLE_BYTES as u64
+            {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    format!(
+                        "`{written}` is {} bytes, more than the {} bytes (16 MiB) a table may hold: the \
+                         largest AWS service table is under 1 MiB; check that this is the right file",
+                        meta.len(),
+                        table::MAX_TABLE_BYTES
+                    ),
+                ));
+            }
             let bytes = std::fs::read(&path).map_err(|e| {
                 let looked = if Path::new(&written).is_absolute() {
                     String::new()

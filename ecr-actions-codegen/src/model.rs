@@ -196,7 +196,9 @@ impl Service {
     ///
     /// # Errors
     ///
-    /// Every problem found, in the order found.
+    /// Every problem found, in reading order (the arguments, then each table top to bottom): at most
+    /// [`MAX_REPORTED`](crate::problem::MAX_REPORTED), then one that says how many more there are. A
+    /// table of more than [`MAX_TABLE_BYTES`](crate::table::MAX_TABLE_BYTES) is refused unread.
     ///
     /// # Examples
     ///

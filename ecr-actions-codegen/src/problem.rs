@@ -53,6 +53,11 @@ pub struct Problem {
     pub message: String,
 }
 
+/// How many problems are reported: a person mends the first ones first, and a table with a fault on
+/// every row must not bring a hundred thousand compile errors. Past it, one more problem, placed at the
+/// first one left out, reads `… and K more errors: mend the ones above and build again`.
+pub const MAX_REPORTED: usize = 50;
+
 /// Problems collected over all the checks, in the order found.
 #[derive(Clone, Debug, Default)]
 pub struct Problems {
@@ -91,13 +96,27 @@ impl Problems {
         self.list.is_empty()
     }
 
-    /// The problems in reading order: arguments first, then each table top to bottom.
+    /// The problems in reading order: arguments first, then each table top to bottom; past
+    /// [`MAX_REPORTED`], one last problem at the first one left out says how many more there are.
     pub(crate) fn into_vec(mut self) -> Vec<Problem> {
         self.list.sort_by_key(|p| match &p.place {
             Place::Service => (0, 0, 0, 0),
             Place::Name(index) => (1, 0, *index, 0),
             Place::Table(source, pos) => (2, *source as usize, pos.line, pos.column),
         });
+        let more = self.list.len().saturating_sub(MAX_REPORTED);
+        if let Some(first_left_out) = self.list.get(MAX_REPORTED).cloned()
+            && more > 0
+        {
+            self.list.truncate(MAX_REPORTED);
+            self.list.push(Problem {
+                place: first_left_out.place,
+                message: format!(
+                    "… and {more} more error{}: mend the ones above and build again",
+                    if more == 1 { "" } else { "s" }
+                ),
+            });
+        }
         self.list
     }
 }
@@ -115,3 +134,18 @@ pub(crate) fn did_you_mean<'a>(
         .min_by_key(|(d, _)| *d)
         .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))
 }
+
+/// Quoted text of another place, cut to [`QUOTED_CHARS`] characters and `…`: a message may quote a cell
+/// that many other messages quote too, and their total size must stay proportional to the table's.
+pub(crate) fn shortened(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = text.chars();
+    let head: String = chars.by_ref().take(QUOTED_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…").into()
+    } else {
+        text.into()
+    }
+}
+
+/// How many characters of another cell a message quotes.
+const QUOTED_CHARS: usize = 100;

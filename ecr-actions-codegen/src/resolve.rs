@@ -9,6 +9,9 @@ use crate::table::{Pos, Text};
 
 const ELLIPSIS: char = '…';
 
+/// How many fitting names a message lists (the KMS table has a cut key that fits 24).
+const LISTED: usize = 32;
+
 /// Whether a cell value was cut by the renderer.
 pub(crate) fn is_cut(text: &str) -> bool {
     text.ends_with(ELLIPSIS)
@@ -24,6 +27,9 @@ struct Sighting {
 
 pub(crate) struct Resolver<'n> {
     names: &'n [String],
+    /// The names with their indices, sorted (equal names by index): the names a prefix fits stand
+    /// together there, found by binary search.
+    sorted: Vec<(&'n str, usize)>,
     used: Vec<bool>,
     /// Cut values outside the action-name column, by visible prefix, in first-seen order.
     seen: BTreeMap<String, Sighting>,
@@ -32,8 +38,15 @@ pub(crate) struct Resolver<'n> {
 
 impl<'n> Resolver<'n> {
     pub(crate) fn new(names: &'n [String]) -> Self {
+        let mut sorted: Vec<(&str, usize)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), i))
+            .collect();
+        sorted.sort_unstable();
         Self {
             names,
+            sorted,
             used: vec![false; names.len()],
             seen: BTreeMap::new(),
             resolved: HashMap::new(),
@@ -41,27 +54,42 @@ impl<'n> Resolver<'n> {
     }
 
     /// Indices of the names that fit `prefix…`, in sorted order of the names.
+    ///
+    /// The names that start with `prefix` are one run of `sorted`; a name is in the runs of at most as
+    /// many distinct prefixes as it has characters, so over all the cut values this walks no more than
+    /// the total length of `names`.
     fn candidates(&self, prefix: &str) -> Vec<usize> {
-        // The cell showed `prefix` and `…`: a value that fits is longer than both together.
-        let cell_chars = prefix.chars().count() + 1;
-        let mut fits: Vec<usize> = self
-            .names
+        let first = self.sorted.partition_point(|(name, _)| *name < prefix);
+        let end = self
+            .sorted
+            .partition_point(|(name, _)| *name < prefix || name.starts_with(prefix));
+        self.sorted
             .iter()
-            .enumerate()
-            .filter(|(_, name)| name.starts_with(prefix) && name.chars().count() > cell_chars)
-            .map(|(i, _)| i)
-            .collect();
-        fits.sort_by(|a, b| self.names.get(*a).cmp(&self.names.get(*b)));
-        fits
+            .take(end)
+            .skip(first)
+            // The cell showed `prefix` and `…`: a value that fits is longer than both together, so it
+            // has at least two characters after the prefix.
+            .filter(|(name, _)| {
+                name.get(prefix.len()..)
+                    .is_some_and(|rest| rest.chars().nth(1).is_some())
+            })
+            .map(|(_, i)| *i)
+            .collect()
     }
 
+    /// The names, quoted; past [`LISTED`] of them, how many more (a message must not grow with `names`).
     fn listed(&self, indices: &[usize]) -> String {
-        indices
+        let mut listed = indices
             .iter()
+            .take(LISTED)
             .filter_map(|i| self.names.get(*i))
             .map(|n| format!("`{n}`"))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(", ");
+        if let Some(more) = indices.len().checked_sub(LISTED).filter(|m| *m > 0) {
+            listed.push_str(&format!(" and {more} more"));
+        }
+        listed
     }
 
     fn mark_used(&mut self, indices: &[usize]) {

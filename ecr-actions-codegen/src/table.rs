@@ -137,11 +137,36 @@ const MAX_ERRORS: usize = 20;
 
 const TITLE_PREFIX: &str = "Last updated:";
 
+/// The largest table text read, 16 MiB: the largest table of the AWS reference is under 1 MiB, and a
+/// bigger file is most likely the wrong one (the reader's time and memory are linear in its size).
+pub const MAX_TABLE_BYTES: usize = 16 * 1024 * 1024;
+
+/// A text over [`MAX_TABLE_BYTES`]: one error where it goes past.
+fn too_large(text: &str) -> TableError {
+    let mut end = MAX_TABLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (before, _) = text.split_at(end);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    TableError::new(
+        Pos::new(line, column),
+        format!(
+            "the table text is {} bytes and goes past {MAX_TABLE_BYTES} bytes (16 MiB) here: a table may \
+             hold at most 16 MiB, and the largest AWS service table is under 1 MiB; check that this is the \
+             right file",
+            text.len()
+        ),
+    )
+}
+
 /// Reads every table of a file.
 ///
 /// # Errors
 ///
-/// Every fault in the drawing found (up to 20), in file order.
+/// Every fault in the drawing found (up to 20), in file order; a text of more than [`MAX_TABLE_BYTES`]
+/// is one fault, where it goes past, and is not read.
 ///
 /// # Examples
 ///
@@ -152,6 +177,9 @@ const TITLE_PREFIX: &str = "Last updated:";
 /// assert_eq!(grid.tables[0].rows[0].cells[0].lines[0].text, "1");
 /// ```
 pub fn read(text: &str) -> Result<Grid, Vec<TableError>> {
+    if text.len() > MAX_TABLE_BYTES {
+        return Err(vec![too_large(text)]);
+    }
     let mut reader = Reader::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.split('\n').enumerate() {

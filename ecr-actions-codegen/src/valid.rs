@@ -1,13 +1,13 @@
 //! The rules across rows: sub-rows merged and checked to agree, `…` resolved from `names`, names made
 //! Rust identifiers, and the companion tables checked against the actions table. One `fn` per rule.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::columns::{ActionRow, ConditionRow, ResourceRow};
 use crate::companion;
 use crate::ident;
 use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
-use crate::problem::{Problems, Source, did_you_mean};
+use crate::problem::{Problems, Source, did_you_mean, shortened};
 use crate::resolve::{Resolver, is_cut};
 use crate::table::{Pos, Text};
 
@@ -99,27 +99,53 @@ fn check_rows_agree(head: &ActionRow, row: &ActionRow, problems: &mut Problems) 
                 format!(
                     "sub-rows of `{name}` disagree: this {what} `{}` differs from `{}` at line {}; \
                      every row of an action repeats the same {what}",
-                    this.text, first.text, first.pos.line
+                    this.text,
+                    // Each disagreeing row quotes the first one: cut it, or a long first description
+                    // repeated in many messages makes their size the square of the table's.
+                    shortened(&first.text),
+                    first.pos.line
                 ),
             );
         }
     }
 }
 
-/// Parses an access-level cell: one level or several joined with `, `.
-/// Where the character at `offset` of a cell's joined text stands: the lines were joined with one space.
-fn place_in(lines: &[Text], fallback: Pos, offset: usize) -> Pos {
-    let mut start = 0;
-    for line in lines {
-        let len = line.text.chars().count();
-        if offset <= start + len {
-            return Pos::new(line.pos.line, line.pos.column + (offset - start));
-        }
-        start += len + 1;
-    }
-    fallback
+/// Where the characters of a cell's joined text stand: the lines were joined with one space. Offsets are
+/// asked for in increasing order, so the walk goes on from the line of the last one: a cell wrapped over
+/// many lines is placed in linear time.
+struct Placer<'l> {
+    lines: &'l [Text],
+    fallback: Pos,
+    /// The line the last offset fell in, and the offset of that line's first character.
+    line: usize,
+    start: usize,
 }
 
+impl<'l> Placer<'l> {
+    const fn new(lines: &'l [Text], fallback: Pos) -> Self {
+        Self {
+            lines,
+            fallback,
+            line: 0,
+            start: 0,
+        }
+    }
+
+    fn place(&mut self, offset: usize) -> Pos {
+        while let Some(line) = self.lines.get(self.line) {
+            let len = line.text.chars().count();
+            if offset <= self.start + len {
+                let column = line.pos.column + offset.saturating_sub(self.start);
+                return Pos::new(line.pos.line, column);
+            }
+            self.start += len + 1;
+            self.line += 1;
+        }
+        self.fallback
+    }
+}
+
+/// Parses an access-level cell: one level or several joined with `, `.
 fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<AccessLevel> {
     let expected = || {
         AccessLevel::ALL
@@ -138,10 +164,11 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
     }
     let mut levels = Vec::new();
     let mut offset = 0;
+    let mut placer = Placer::new(lines, cell.pos);
     for part in cell.text.split(',') {
         let word = part.trim();
         let leading = part.chars().count() - part.trim_start().chars().count();
-        let pos = place_in(lines, cell.pos, offset + leading);
+        let pos = placer.place(offset + leading);
         offset += part.chars().count() + 1;
         let level = match word.strip_suffix('…') {
             Some(prefix) => {
@@ -176,30 +203,34 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
     levels
 }
 
+/// Where each value of an action first stands, for messages (the first place wins).
+pub(crate) type Places = HashMap<String, Pos>;
+
 /// A list cell's values, resolved, each once; `places` learns where each first stands.
 pub(crate) fn values(
     resolver: &Resolver<'_>,
     source: Source,
     what: &str,
     cells: &[Text],
-    places: &mut Vec<(String, Pos)>,
+    places: &mut Places,
     problems: &mut Problems,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
+    // A cell may hold tens of thousands of values: a set keeps the check for repeats linear.
+    let mut seen: HashSet<String> = HashSet::with_capacity(cells.len());
     for cell in cells {
         let Some(value) = resolver.value(cell) else {
             continue;
         };
-        if out.contains(&value) {
+        if seen.contains(&value) {
             problems.table(
                 source,
                 cell.pos,
                 format!("{what} `{value}` is listed twice in one cell: delete one"),
             );
         } else {
-            if !places.iter().any(|(v, _)| *v == value) {
-                places.push((value.clone(), cell.pos));
-            }
+            places.entry(value.clone()).or_insert(cell.pos);
+            seen.insert(value.clone());
             out.push(value);
         }
     }
@@ -211,16 +242,13 @@ pub(crate) struct PlacedAction {
     /// The name cell of the action's first row.
     pub name: Pos,
     /// Where each resource type and condition key of the action first stands.
-    pub values: Vec<(String, Pos)>,
+    pub values: Places,
     pub action: Action,
 }
 
 impl PlacedAction {
     pub(crate) fn place_of(&self, value: &str) -> Pos {
-        self.values
-            .iter()
-            .find(|(v, _)| v == value)
-            .map_or(self.name, |(_, pos)| *pos)
+        self.values.get(value).copied().unwrap_or(self.name)
     }
 }
 
@@ -232,7 +260,8 @@ fn action(
     problems: &mut Problems,
 ) -> Option<PlacedAction> {
     let head = group.head()?;
-    let mut places: Vec<(String, Pos)> = Vec::new();
+    let mut places = Places::new();
+    let mut resource_names: HashSet<String> = HashSet::new();
     let source = Source::Actions;
     let mut action = Action {
         ident: String::new(),
@@ -291,7 +320,7 @@ fn action(
                 cell.pos,
                 "a lone `*`: write the resource type before it",
             );
-        } else if action.resource_types.iter().any(|r| r.name == resource) {
+        } else if resource_names.contains(&resource) {
             problems.table(
                 source,
                 cell.pos,
@@ -301,7 +330,8 @@ fn action(
                 ),
             );
         } else {
-            places.push((resource.clone(), cell.pos));
+            places.entry(resource.clone()).or_insert(cell.pos);
+            resource_names.insert(resource.clone());
             action.resource_types.push(ResourceUse {
                 name: resource,
                 required,
