@@ -383,3 +383,64 @@ fn evaluator_agrees_with_the_reference() {
         "disagreements (minimal cases above)"
     );
 }
+
+/// "IAM policy elements: Variables and tags": a variable is replaced by the value of its key, and
+/// "Special characters" says a literal `*` in a value is written `${*}` — a substituted value is
+/// text, never a wildcard, whatever characters it holds. Values holding all 6,400 private-use
+/// characters of the BMP (which an implementation might borrow as stand-ins for literal
+/// wildcards) and a `*` must still be compared literally. Few cases, each with a value of 6,400
+/// characters, decided by the evaluator and the reference.
+#[test]
+#[ignore = "enabled when issue 8's evaluator fixes are merged"]
+fn substituted_values_are_never_wildcards() {
+    let private = generate::private_use();
+    let usernames = [format!("{private}*"), "*".to_owned()];
+    // The last private-use character, after all of them: where a stand-in for `*` could collide.
+    let teams = [
+        format!("{private}x"),
+        format!("{private}\u{F8FE}"),
+        "app".to_owned(),
+    ];
+    let operators = [
+        "StringLike",
+        "StringNotLike",
+        "ForAnyValue:StringLike",
+        "StringEquals",
+    ];
+    let mut disagreements = Vec::new();
+    let mut decisions = [0_usize; 2];
+    for operator in operators {
+        let policy = json!({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": "ecr:*", "Resource": "*",
+            "Condition": {operator: {"aws:PrincipalTag/team": "${aws:username}"}}}]});
+        for username in &usernames {
+            for team in &teams {
+                let request = json!({
+                    "principal": "arn:aws:iam::111122223333:user/alice",
+                    "action": "ecr:BatchGetImage",
+                    "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/web",
+                    "context": {"aws:username": username, "aws:PrincipalTag/team": team},
+                });
+                let case = case(&[policy.clone()], None, &request);
+                let expected = reference_decides(&case);
+                match expected {
+                    Ok(Decision::Allow) => decisions[0] += 1,
+                    Ok(_) => decisions[1] += 1,
+                    Err(_) => {}
+                }
+                let actual = evaluator_decides(&case);
+                if actual != expected {
+                    let short = |s: &str| s.replace(&private, "{all private-use characters}");
+                    disagreements.push(format!(
+                        "{operator}, aws:username={}, team={}: reference {expected:?}, evaluator {actual:?}",
+                        short(username),
+                        short(team),
+                    ));
+                }
+            }
+        }
+    }
+    // Both decisions are reached: the property is not satisfied by denying everything.
+    assert!(decisions[0] > 0 && decisions[1] > 0, "{decisions:?}");
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+}

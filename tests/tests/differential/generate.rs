@@ -273,6 +273,7 @@ fn policy_values(key: &Key) -> &'static [&'static str] {
             "3600",
             "9007199254740992",
             "9007199254740993",
+            "9007199254740992.5",
             "0.25",
             "-2",
             "1000",
@@ -479,6 +480,12 @@ pub fn policies(rng: &mut Rng, tuning: Tuning) -> (Vec<Value>, Option<Value>) {
         .chance(tuning.repository_policy)
         .then(|| policy(rng, tuning, true));
     (identity, repository)
+}
+
+/// Every character of the BMP's private use area (U+E000 to U+F8FF, 6,400 of them): a value that
+/// holds them all leaves an implementation no spare character to stand for a substituted `*`.
+pub fn private_use() -> String {
+    ('\u{E000}'..='\u{F8FF}').collect()
 }
 
 /// A request in the conformance format: principal, action, resource and context.

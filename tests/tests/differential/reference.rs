@@ -202,10 +202,11 @@ enum Tok {
     Quest,
 }
 
-/// Plain recursion over the pattern: whether `pattern` matches all of `text`. `star_may_take(i, c)`
-/// says whether the `*` at position `i` of the whole pattern may take the character `c`; `?` takes
-/// any one character `quest_may_take` allows. Exponential in the worst case, which the short
-/// generated patterns never reach.
+/// Plain backtracking over the pattern: whether `pattern` matches all of `text`.
+/// `star_may_take(i, c)` says whether the `*` at position `i` of the pattern may take the character
+/// `c`; `?` takes any one character `quest_may_take` allows. Literals and `?` are walked in a loop
+/// and each `*` tries every length (recursion only per `*`: values can be long). Exponential in the
+/// number of stars in the worst case, which the short generated patterns never reach.
 fn glob(
     pattern: &[Tok],
     text: &[char],
@@ -216,28 +217,39 @@ fn glob(
 }
 
 fn glob_from(
-    i: usize,
+    start: usize,
     pattern: &[Tok],
     text: &[char],
     star_may_take: &dyn Fn(usize, char) -> bool,
     quest_may_take: &dyn Fn(char) -> bool,
 ) -> bool {
-    let Some((first, rest)) = pattern.split_first() else {
-        return text.is_empty();
-    };
-    let next = |pattern: &[Tok], text: &[char], i: usize| {
-        glob_from(i, pattern, text, star_may_take, quest_may_take)
-    };
-    match (first, text.split_first()) {
-        // `*` takes nothing, or one more character and stays.
-        (Tok::Star, c) => {
-            next(rest, text, i + 1)
-                || c.is_some_and(|(c, after)| star_may_take(i, *c) && next(pattern, after, i))
+    let mut j = 0;
+    for (offset, tok) in pattern.iter().enumerate() {
+        let i = start + offset;
+        match tok {
+            Tok::Star => {
+                let rest = &pattern[offset + 1..];
+                for taken in j..=text.len() {
+                    if taken > j && !star_may_take(i, text[taken - 1]) {
+                        return false;
+                    }
+                    if glob_from(i + 1, rest, &text[taken..], star_may_take, quest_may_take) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            Tok::Quest => match text.get(j) {
+                Some(c) if quest_may_take(*c) => j += 1,
+                _ => return false,
+            },
+            Tok::Lit(p) => match text.get(j) {
+                Some(c) if c == p => j += 1,
+                _ => return false,
+            },
         }
-        (Tok::Quest, Some((c, after))) => quest_may_take(*c) && next(rest, after, i + 1),
-        (Tok::Lit(p), Some((c, after))) => p == c && next(rest, after, i + 1),
-        (_, None) => false,
     }
+    j == text.len()
 }
 
 /// Text as a pattern, without variables: every `*` and `?` is a wildcard.
