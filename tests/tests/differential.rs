@@ -444,3 +444,90 @@ fn substituted_values_are_never_wildcards() {
     assert!(decisions[0] > 0 && decisions[1] > 0, "{decisions:?}");
     assert!(disagreements.is_empty(), "{disagreements:#?}");
 }
+
+/// The reference itself, on the rules the differential test leans on, each checked against the
+/// sentence of the IAM User Guide it implements (so that agreeing with the reference means
+/// something).
+#[test]
+fn the_reference_follows_the_guide() -> Result<(), String> {
+    let decide = |condition: Value, resource: &str, context: Value| {
+        let policy = json!({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Action": "ecr:*", "Resource": resource, "Condition": condition}]});
+        let context = context.as_object().cloned().unwrap_or_default();
+        reference::decide(
+            &[policy],
+            None,
+            &reference::Req {
+                principal: "arn:aws:iam::111122223333:user/alice",
+                action: "ecr:BatchGetImage",
+                resource: "arn:aws:ecr:us-east-1:111122223333:repository/app/web",
+                context: &context,
+            },
+        )
+    };
+    let source = |arn: &str| json!({"aws:SourceArn": arn});
+    // "Condition operators", ARN: "Each of the six colon-delimited components of the ARN is
+    // checked separately": `*` in the region does not reach into the account.
+    let like =
+        json!({"ArnLike": {"aws:SourceArn": "arn:aws:someservice:*:111122223333:finance/*"}});
+    let crossing =
+        "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt";
+    assert_eq!(
+        decide(like.clone(), "*", source(crossing))?,
+        Decision::ImplicitDeny
+    );
+    let plain = "arn:aws:someservice:us-east-2:111122223333:finance/a:b.txt";
+    assert_eq!(decide(like.clone(), "*", source(plain))?, Decision::Allow);
+    assert_eq!(
+        decide(like, "*", source("not-an-arn"))?,
+        Decision::ImplicitDeny
+    );
+    // "Resource": "If the * wildcard is the last character of a resource ARN segment, it can
+    // expand to match beyond the colon boundaries."
+    let none = json!({});
+    assert_eq!(
+        decide(none.clone(), "arn:aws:ecr:us-east-1:*", json!({}))?,
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(none.clone(), "arn:aws:ecr:us-west-2:*", json!({}))?,
+        Decision::ImplicitDeny
+    );
+    // "You can use wildcard characters (* and ?) within the individual segments": a `*` inside a
+    // segment does not cross a colon.
+    assert_eq!(
+        decide(none, "arn:aws:ecr:us-*1:repository/app/web", json!({}))?,
+        Decision::ImplicitDeny
+    );
+    // Numbers are compared as numbers, exactly.
+    let age = |op: &str, v: &str| json!({op: {"aws:MultiFactorAuthAge": v}});
+    let big = json!({"aws:MultiFactorAuthAge": "9007199254740993"});
+    assert_eq!(
+        decide(
+            age("NumericGreaterThan", "9007199254740992"),
+            "*",
+            big.clone()
+        )?,
+        Decision::Allow
+    );
+    assert_eq!(
+        decide(age("NumericEquals", "9007199254740993.000"), "*", big)?,
+        Decision::Allow
+    );
+    // "Date condition operators" take epoch time: `-0.5` is before `0`.
+    let epoch = json!({"DateLessThan": {"aws:EpochTime": "0"}});
+    assert_eq!(
+        decide(epoch, "*", json!({"aws:EpochTime": "-0.5"}))?,
+        Decision::Allow
+    );
+    // "Variables": a substituted `*` is a character, not a wildcard.
+    let like_name = json!({"StringLike": {"aws:PrincipalTag/team": "${aws:username}"}});
+    let star = json!({"aws:username": "*", "aws:PrincipalTag/team": "web"});
+    assert_eq!(
+        decide(like_name.clone(), "*", star)?,
+        Decision::ImplicitDeny
+    );
+    let same = json!({"aws:username": "*", "aws:PrincipalTag/team": "*"});
+    assert_eq!(decide(like_name, "*", same)?, Decision::Allow);
+    Ok(())
+}

@@ -10,8 +10,8 @@
 
 use serde_json::{Map, Value, json};
 
-pub const OWN: &str = "111122223333";
-pub const OTHER: &str = "444455556666";
+// The two accounts of the vocabularies: 111122223333 (the repositories' usual owner) and
+// 444455556666 (the other side of cross-account requests).
 
 /// xorshift64* (Vigna): small, fast, deterministic.
 pub struct Rng(u64);
