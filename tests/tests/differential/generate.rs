@@ -370,13 +370,9 @@ fn condition(rng: &mut Rng) -> Value {
         } else {
             rng.pick(operators(key.family))
         };
-        let set = if key.multi {
-            if rng.chance(50) {
-                "ForAllValues:"
-            } else {
-                "ForAnyValue:"
-            }
-        } else if !null && rng.chance(10) {
+        // `Null` tests whether the key is there at all: no set operator. A multivalued key always
+        // has one; a single-valued key sometimes (a set of one value).
+        let set = if !null && (key.multi || rng.chance(10)) {
             if rng.chance(50) {
                 "ForAllValues:"
             } else {
