@@ -44,14 +44,16 @@ enum Named {
 ///
 /// IAM User Guide, "Policy evaluation logic" (the flowchart) and "Cross-account policy evaluation
 /// logic":
-/// - "An explicit deny in any of these policies overrides the allow." — any matching `Deny`
-///   decides `ExplicitDeny`;
+/// - "An explicit deny in any of the policies overrides the allow." ("Policy evaluation for
+///   requests within a single account") — any matching `Deny` decides `ExplicitDeny`;
 /// - same account: "If an action is allowed by an identity-based policy, a resource-based policy,
 ///   or both, then AWS allows the action" — but a resource policy that names only the account
 ///   delegates to the account's IAM policies (the conformance README: "it does not allow a
 ///   same-account principal by itself");
-/// - cross account: "the identity-based policy in the requesting account and the resource-based
-///   policy in the trusting account must both allow the request";
+/// - cross account: "The resource-based policy in the trusting account must specify the principal
+///   of the trusted account that will have access to the resource" and "The principal's
+///   identity-based policy must allow the requested access to the resource in the trusting
+///   service" — both must allow;
 /// - otherwise the default: "By default, all requests are implicitly denied".
 pub fn decide(
     identity: &[Value],
@@ -116,8 +118,8 @@ fn statement_applies(
     substitute: bool,
     req: &Req<'_>,
 ) -> Result<Option<Named>, String> {
-    // "IAM JSON policy elements: Action": "Action element … values are case-insensitive"; NotAction
-    // "matches everything except the specified list of actions".
+    // "IAM JSON policy elements: Action" / "NotAction": action names ignore case; `NotAction`
+    // matches every action except those listed.
     let action = match (statement.get("Action"), statement.get("NotAction")) {
         (Some(list), None) => strings(list)?.iter().any(|p| action_matches(p, req.action)),
         (None, Some(list)) => !strings(list)?.iter().any(|p| action_matches(p, req.action)),
@@ -312,8 +314,8 @@ enum Piece {
     },
 }
 
-/// Splits `text` into pieces; under Version 2008-10-17 ("IAM JSON policy elements: Version":
-/// "policy variables … are not recognized") everything is text.
+/// Splits `text` into pieces; under Version 2008-10-17 or without `Version` ("IAM JSON policy
+/// elements: Version": policy variables need `2012-10-17`) everything is text.
 fn pieces(text: &str, substitute: bool) -> Result<Vec<Piece>, String> {
     if !substitute {
         return Ok(vec![Piece::Text(text.to_owned())]);
@@ -451,9 +453,9 @@ fn role_entry(entry: &str) -> Option<(&str, &str)> {
 }
 
 /// How a `Principal` entry names the requester. IAM User Guide, "AWS JSON policy elements:
-/// Principal": `"*"` is everyone ("anonymous users"); "When you specify an AWS account … you
-/// delegate authority to the account" (the account ID or `arn:aws:iam::ID:root`); a role ARN
-/// stands for its sessions ("role sessions … the role principal"); a user or session ARN names
+/// Principal": `"*"` is everyone; an account (its ID or `arn:aws:iam::ID:root`) delegates to the
+/// account, whose own policies decide (the conformance README: it "does not allow a same-account
+/// principal by itself"); a role ARN stands for the role's sessions; a user or session ARN names
 /// exactly that principal.
 fn entry_names(entry: &str, principal: &str) -> Option<Named> {
     if entry == "*" {
@@ -489,11 +491,10 @@ fn principal_entries(value: &Value) -> Result<Vec<String>, String> {
 /// not apply to it.
 ///
 /// "AWS JSON policy elements: NotPrincipal": the statement applies to every principal except those
-/// named; "When you use NotPrincipal with Deny, you must also specify the account ARN of the
-/// not-excluded principal" and "AWS might validate the account first, then the role, and then the
-/// assumed-role user" — a principal is excepted from a `Deny` only when every link of its chain is
-/// named: its account, its role (for a session) and itself. With `Allow` the statement applies only
-/// when no link is named.
+/// named; with `Deny` the guide's examples name the excepted principal's account too, because "AWS
+/// might validate the account first, then the role, and then the assumed-role user" — a principal
+/// is excepted from a `Deny` only when every link of its chain is named: its account, its role (for
+/// a session) and itself. With `Allow` the statement applies only when no link is named.
 fn principal_named(
     statement: &Value,
     effect_deny: bool,
@@ -576,14 +577,13 @@ fn operator(text: &str) -> Operator<'_> {
 ///   key is not matched, such as StringNotLike or ArnNotLike, and the right key is not present,
 ///   the condition is true."
 /// - "…IfExists": "If the key is not present, evaluate the condition element as true."
-/// - "Null": `true` holds when the key is absent ("the key doesn't exist … is null"), `false` when
-///   present.
+/// - "Condition operator to check existence of condition keys" (`Null`): `true` holds when the key
+///   is absent, `false` when it is present.
 /// - "Creating a condition with multiple keys or values": several values of one key are OR-ed; a
 ///   negated operator holds when the request value matches none of them.
 /// - "Set operators for multivalued context keys": `ForAllValues` holds when every request value
-///   matches ("it also returns true if there are no context keys in the request"); `ForAnyValue`
-///   when at least one does ("returns false" for an absent or empty key). A single value is a set
-///   of one.
+///   matches, and also when the key is absent or has no value; `ForAnyValue` when at least one
+///   does, so never for an absent or empty key. A single value is a set of one.
 fn condition_holds(
     operator_text: &str,
     key: &str,
@@ -820,8 +820,8 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
-/// A date as nanoseconds since the epoch. "Date condition operators": "You must use one of the W3C
-/// implementations of the ISO 8601 date formats or use epoch (UNIX) time": `YYYY-MM-DD`,
+/// A date as nanoseconds since the epoch. "Date condition operators" take the W3C profile of ISO
+/// 8601 or epoch (UNIX) time: `YYYY-MM-DD`,
 /// `YYYY-MM-DDThh:mm:ss[.s]TZD` (`TZD` = `Z` or `±hh:mm`), or epoch seconds with an optional
 /// fraction and sign.
 fn date_opt(text: &str) -> Option<i128> {
@@ -910,8 +910,8 @@ fn date(text: &str) -> Result<i128, String> {
     date_opt(text).ok_or_else(|| format!("`{text}` is not a date the generators write"))
 }
 
-/// "IP address condition operators": "The value must be in the standard CIDR format (for example,
-/// 203.0.113.0/24 or 2001:DB8:1234:5678::/64)"; an address alone is the whole-length prefix.
+/// "IP address condition operators" take CIDR blocks (`203.0.113.0/24`, `2001:DB8:1234:5678::/64`);
+/// an address alone is the whole-length prefix.
 fn cidr(text: &str) -> Result<(IpAddr, u32), String> {
     let (address, prefix) = match text.split_once('/') {
         Some((a, p)) => (a, Some(p)),
