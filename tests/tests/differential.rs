@@ -1,6 +1,6 @@
 //! Differential test: the evaluator against a deliberately naive reference evaluator written in this
 //! crate straight from the IAM User Guide (`differential/reference.rs`), on generated valid policy
-//! sets and requests (`differential/generate.rs`).
+//! sets and requests (`differential/generate.rs`); its conditions are in `differential/conditions.rs`.
 //!
 //! Every case is decided three ways — the reference, `Evaluator::evaluate` and
 //! `Evaluator::evaluate_explained` — and all three must agree. The shares of the decisions are
