@@ -34,6 +34,7 @@
 mod condition;
 mod document;
 mod error;
+mod json;
 mod one_or_many;
 mod path;
 mod principal;
@@ -44,7 +45,8 @@ mod write;
 pub use condition::{
     ConditionBlock, ConditionEntry, ConditionOperator, ConditionValue, OperatorKind, SetQualifier,
 };
-pub use document::{MAX_DOCUMENT_BYTES, PolicyDocument, Version};
+pub(crate) use document::parse_json;
+pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version};
 pub use error::PolicyError;
 pub use one_or_many::OneOrMany;
 pub use path::{JsonPath, PathSegment};

@@ -1,6 +1,6 @@
 //! What is evaluated: the request (principal, action, resource) and its context keys.
 
-use core::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use crate::{Action, RepositoryArn};
 
@@ -63,6 +63,62 @@ pub enum ContextValueRef<'a> {
     Multi(&'a [String]),
 }
 
+/// Why [`Context::try_insert`] refused a key or value: one of the context's caps.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ContextError {
+    /// A key name longer than [`Context::MAX_KEY_BYTES`].
+    #[error("context key `{start}…` is {len} bytes long; a key name is at most {limit} bytes")]
+    KeyTooLong {
+        /// The key's first characters.
+        start: String,
+        /// Its length in bytes.
+        len: usize,
+        /// [`Context::MAX_KEY_BYTES`].
+        limit: usize,
+    },
+    /// A value longer than [`Context::MAX_VALUE_BYTES`].
+    #[error("context key `{key}`: a value is {len} bytes long; a value is at most {limit} bytes")]
+    ValueTooLong {
+        /// The key.
+        key: String,
+        /// The value's length in bytes.
+        len: usize,
+        /// [`Context::MAX_VALUE_BYTES`].
+        limit: usize,
+    },
+    /// A multivalued key with more than [`Context::MAX_VALUES`] values.
+    #[error("context key `{key}` has {count} values; a key has at most {limit}")]
+    TooManyValues {
+        /// The key.
+        key: String,
+        /// How many values it was given.
+        count: usize,
+        /// [`Context::MAX_VALUES`].
+        limit: usize,
+    },
+    /// A new key past [`Context::MAX_KEYS`].
+    #[error("context key `{key}`: a context holds at most {limit} keys")]
+    TooManyKeys {
+        /// The key that did not fit.
+        key: String,
+        /// [`Context::MAX_KEYS`].
+        limit: usize,
+    },
+    /// Keys and values together past [`Context::MAX_BYTES`].
+    #[error(
+        "context key `{key}`: keys and values would take {bytes} bytes; a context holds at most {limit}"
+    )]
+    TooLarge {
+        /// The key that did not fit.
+        key: String,
+        /// The bytes keys and values would take with it.
+        bytes: usize,
+        /// [`Context::MAX_BYTES`].
+        limit: usize,
+    },
+}
+
 /// The request context: condition keys and their values. Key names ignore ASCII case, as IAM reads
 /// them; nothing is derived from the principal or the resource — a key that is not here is absent.
 ///
@@ -75,25 +131,56 @@ pub enum ContextValueRef<'a> {
 /// assert!(matches!(context.get("aws:TagKeys"), Some(ContextValueRef::Multi(keys)) if keys.len() == 2));
 /// assert_eq!(context.get("aws:username"), None);
 /// ```
+///
+/// # Cost and caps
+///
+/// [`insert`](Self::insert) and [`get`](Self::get) take O(log n) steps for n keys (a B-tree keyed by
+/// the name in ASCII lower case); `get` allocates nothing for a name of up to 256 bytes. [`insert`](Self::insert), [`with`](Self::with) and
+/// `collect` take whatever they are given: they are for contexts a program builds itself. A context
+/// read from untrusted input is built with [`try_insert`](Self::try_insert), which refuses, with a
+/// [`ContextError`], a key or value past the caps below. AWS's own request contexts are far smaller
+/// (a resource has at most 50 tags; a tag key is at most 128 characters, a tag value 256).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Context {
-    /// Sorted by key, ignoring ASCII case; one entry per key.
-    entries: Vec<(String, ContextValue)>,
+    /// Keyed by the name in ASCII lower case; each entry keeps the name as given.
+    entries: BTreeMap<Box<[u8]>, (String, ContextValue)>,
+    /// Bytes of keys and values, for [`MAX_BYTES`](Self::MAX_BYTES).
+    bytes: usize,
 }
 
-/// Compares key names ignoring ASCII case, without allocating.
-fn compare_keys(a: &str, b: &str) -> Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
+/// The bytes a key and its value take, for the context's size cap.
+fn size_of(key: &str, value: &ContextValue) -> usize {
+    key.len().saturating_add(match value {
+        ContextValue::Single(value) => value.len(),
+        ContextValue::Multi(values) => values.iter().fold(0, |sum, v| sum.saturating_add(v.len())),
+    })
 }
+
+/// Up to this many keys, [`Context::get`] scans instead of searching: contexts hold a handful of keys
+/// that mostly share their `aws:` start, and a scan that compares lengths first beats folding the
+/// name and searching (measured on the old sorted vector: about 5 ns against 43 ns for 7 keys).
+const SCAN: usize = 8;
 
 impl Context {
+    /// The longest key name [`try_insert`](Self::try_insert) takes, in bytes: room for `aws:RequestTag/`
+    /// and a tag key of 128 characters of any script.
+    pub const MAX_KEY_BYTES: usize = 1024;
+    /// The longest single value [`try_insert`](Self::try_insert) takes, in bytes (1 MiB, as a policy
+    /// document).
+    pub const MAX_VALUE_BYTES: usize = 1 << 20;
+    /// The most values one multivalued key may have in [`try_insert`](Self::try_insert).
+    pub const MAX_VALUES: usize = 4096;
+    /// The most keys [`try_insert`](Self::try_insert) lets a context hold.
+    pub const MAX_KEYS: usize = 1 << 16;
+    /// The most bytes of keys and values [`try_insert`](Self::try_insert) lets a context hold (16 MiB).
+    pub const MAX_BYTES: usize = 16 << 20;
+
     /// An empty context.
     #[must_use]
     pub const fn new() -> Self {
         Self {
-            entries: Vec::new(),
+            entries: BTreeMap::new(),
+            bytes: 0,
         }
     }
 
@@ -104,33 +191,106 @@ impl Context {
         self
     }
 
-    /// Sets `key` to `value`; returns the value it replaces, if any.
+    /// Sets `key` to `value`; returns the value it replaces, if any (the name as given last is kept).
+    /// O(log n); no caps: see [`try_insert`](Self::try_insert) for untrusted input.
     pub fn insert(&mut self, key: &str, value: impl Into<ContextValue>) -> Option<ContextValue> {
         let value = value.into();
-        match self.search(key) {
-            Ok(at) => self
-                .entries
-                .get_mut(at)
-                .map(|(_, old)| core::mem::replace(old, value)),
-            Err(at) => {
-                self.entries.insert(at, (key.to_owned(), value));
-                None
-            }
-        }
+        let added = size_of(key, &value);
+        let old = self.entries.insert(
+            key.to_ascii_lowercase().into_bytes().into(),
+            (key.to_owned(), value),
+        );
+        let removed = old.as_ref().map_or(0, |(key, value)| size_of(key, value));
+        self.bytes = self.bytes.saturating_sub(removed).saturating_add(added);
+        old.map(|(_, value)| value)
     }
 
-    /// The value of `key` (any ASCII case), if present.
+    /// Sets `key` to `value` as [`insert`](Self::insert) does, unless that would pass one of the caps
+    /// ([`MAX_KEY_BYTES`](Self::MAX_KEY_BYTES), [`MAX_VALUE_BYTES`](Self::MAX_VALUE_BYTES),
+    /// [`MAX_VALUES`](Self::MAX_VALUES), [`MAX_KEYS`](Self::MAX_KEYS), [`MAX_BYTES`](Self::MAX_BYTES)).
+    ///
+    /// ```
+    /// use ecr_actions::eval::{Context, ContextError};
+    /// let mut context = Context::new();
+    /// assert_eq!(context.try_insert("aws:username", "alice"), Ok(None));
+    /// let long = "x".repeat(Context::MAX_VALUE_BYTES + 1);
+    /// assert!(matches!(
+    ///     context.try_insert("aws:username", long.as_str()),
+    ///     Err(ContextError::ValueTooLong { .. })
+    /// ));
+    /// assert_eq!(context.len(), 1);
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The cap the key or value would pass; the context is then unchanged.
+    pub fn try_insert(
+        &mut self,
+        key: &str,
+        value: impl Into<ContextValue>,
+    ) -> Result<Option<ContextValue>, ContextError> {
+        let value = value.into();
+        if key.len() > Self::MAX_KEY_BYTES {
+            return Err(ContextError::KeyTooLong {
+                start: key.chars().take(40).collect(),
+                len: key.len(),
+                limit: Self::MAX_KEY_BYTES,
+            });
+        }
+        let values: &[String] = match &value {
+            ContextValue::Single(value) => core::slice::from_ref(value),
+            ContextValue::Multi(values) => values,
+        };
+        if values.len() > Self::MAX_VALUES {
+            return Err(ContextError::TooManyValues {
+                key: key.to_owned(),
+                count: values.len(),
+                limit: Self::MAX_VALUES,
+            });
+        }
+        if let Some(long) = values.iter().find(|v| v.len() > Self::MAX_VALUE_BYTES) {
+            return Err(ContextError::ValueTooLong {
+                key: key.to_owned(),
+                len: long.len(),
+                limit: Self::MAX_VALUE_BYTES,
+            });
+        }
+        let replaced = with_folded(key, |folded| self.entries.get(folded));
+        if replaced.is_none() && self.entries.len() >= Self::MAX_KEYS {
+            return Err(ContextError::TooManyKeys {
+                key: key.to_owned(),
+                limit: Self::MAX_KEYS,
+            });
+        }
+        let removed = replaced.map_or(0, |(key, value)| size_of(key, value));
+        let bytes = self
+            .bytes
+            .saturating_sub(removed)
+            .saturating_add(size_of(key, &value));
+        if bytes > Self::MAX_BYTES {
+            return Err(ContextError::TooLarge {
+                key: key.to_owned(),
+                bytes,
+                limit: Self::MAX_BYTES,
+            });
+        }
+        Ok(self.insert(key, value))
+    }
+
+    /// The value of `key` (any ASCII case), if present. O(log n); allocates nothing for a name of up
+    /// to 256 bytes (`aws:PrincipalTag/` and a tag key of 128 ASCII characters fit).
     #[must_use]
     pub fn get(&self, key: &str) -> Option<ContextValueRef<'_>> {
-        // Contexts hold a handful of keys that mostly share their `aws:` start: a scan that compares
-        // lengths first beats a binary search that compares every key byte by byte (measured: about
-        // 5 ns against 43 ns on a 7-key context).
-        self.entries
-            .iter()
-            .find(|(candidate, _)| {
-                candidate.len() == key.len() && candidate.eq_ignore_ascii_case(key)
-            })
-            .map(|(_, value)| value.as_ref())
+        if self.entries.len() <= SCAN {
+            return self
+                .entries
+                .values()
+                .find(|(candidate, _)| {
+                    candidate.len() == key.len() && candidate.eq_ignore_ascii_case(key)
+                })
+                .map(|(_, value)| value.as_ref());
+        }
+        with_folded(key, |folded| self.entries.get(folded)).map(|(_, value)| value.as_ref())
     }
 
     /// How many keys there are.
@@ -145,14 +305,30 @@ impl Context {
         self.entries.is_empty()
     }
 
-    /// The keys and their values, ordered by key ignoring case.
+    /// The keys (as last inserted) and their values, ordered by key ignoring ASCII case (byte order of
+    /// the names in ASCII lower case).
     pub fn iter(&self) -> impl Iterator<Item = (&str, ContextValueRef<'_>)> {
-        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_ref()))
+        self.entries.values().map(|(k, v)| (k.as_str(), v.as_ref()))
     }
+}
 
-    fn search(&self, key: &str) -> Result<usize, usize> {
-        self.entries
-            .binary_search_by(|(candidate, _)| compare_keys(candidate, key))
+/// How long a key name may be for [`Context::get`] to fold it on the stack: `aws:PrincipalTag/` and a
+/// tag key of 128 ASCII characters fit.
+const FOLD_BYTES: usize = 256;
+
+/// Calls `f` with `key` in ASCII lower case: on the stack when it fits in [`FOLD_BYTES`] (so that
+/// [`Context::get`] allocates nothing), else on the heap. The B-tree is keyed by bytes, so there is no
+/// UTF-8 check that could fail.
+fn with_folded<R>(key: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let bytes = key.as_bytes();
+    let mut buffer = [0; FOLD_BYTES];
+    match buffer.get_mut(..bytes.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(bytes);
+            slot.make_ascii_lowercase();
+            f(slot)
+        }
+        None => f(&bytes.to_ascii_lowercase()),
     }
 }
 
