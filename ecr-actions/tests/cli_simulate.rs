@@ -237,3 +237,19 @@ fn a_case_with_a_duplicate_key_is_a_bad_line() {
         "{stdout}"
     );
 }
+
+#[test]
+fn check_repeats_at_most_a_hundred_problems_on_stderr() {
+    let input = "x\n".repeat(250);
+    let (stdout, stderr) = check_fails(input.as_bytes());
+    assert_eq!(stdout.lines().count(), 251);
+    assert_eq!(
+        stdout.lines().last(),
+        Some("250 cases, 0 agree, 0 disagree, 250 errors")
+    );
+    assert_eq!(stderr.lines().count(), 101, "{stderr}");
+    assert!(
+        stderr.ends_with("error: … and 150 more (each on its line of the output)\n"),
+        "{stderr}"
+    );
+}

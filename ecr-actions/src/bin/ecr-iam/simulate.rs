@@ -6,8 +6,8 @@
 //!
 //! With `--check` the command is a gate: every line must be a case with a valid `expected` that the
 //! evaluator decides the same way. Output then ends with a summary line,
-//! `N cases, A agree, D disagree, E errors`, each disagreement and error is repeated on stderr with
-//! its line number, and the exit status is 1 unless every case agrees (and there is at least one).
+//! `N cases, A agree, D disagree, E errors`, each disagreement and error (the first 100, then how many
+//! more) is repeated on stderr with its line number, and the exit status is 1 unless every case agrees (and there is at least one).
 
 use std::io::{self, BufRead, BufReader, Write};
 
@@ -16,6 +16,10 @@ use serde_json::Value;
 
 use crate::args::SimulateArgs;
 use crate::failure::Failure;
+
+/// How many problems `--check` repeats on stderr; the rest are counted ("… and N more"), and every
+/// one is on its line of the output anyway.
+const MAX_REPEATED: usize = 100;
 
 /// What became of one line.
 enum Verdict {
@@ -45,6 +49,7 @@ pub(crate) fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), Failur
         Box::new(BufReader::new(file))
     };
     let mut problems = Vec::new();
+    let mut unrepeated = 0_usize;
     let mut tally = Tally::default();
     let mut buffer = Vec::new();
     let mut number = 0_usize;
@@ -71,7 +76,13 @@ pub(crate) fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), Failur
             Verdict::Disagree => tally.disagree += 1,
             Verdict::Error => tally.errors += 1,
         }
-        problems.extend(problem);
+        if let Some(problem) = problem {
+            if problems.len() < MAX_REPEATED {
+                problems.push(problem);
+            } else {
+                unrepeated += 1;
+            }
+        }
     }
     if !args.check {
         return Ok(());
@@ -82,6 +93,11 @@ pub(crate) fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), Failur
         "{cases} cases, {} agree, {} disagree, {} errors",
         tally.agree, tally.disagree, tally.errors
     )?;
+    if unrepeated > 0 {
+        problems.push(format!(
+            "… and {unrepeated} more (each on its line of the output)"
+        ));
+    }
     if cases == 0 {
         problems.push(format!(
             "`{}` holds no case: nothing was checked",
