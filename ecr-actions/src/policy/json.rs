@@ -88,7 +88,10 @@ impl<'de> Visitor<'de> for Checked<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let tracker = self.0;
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        // JSON text gives no size hint; most arrays of a policy hold one or a few items, and one slot
+        // to start with keeps a hostile document of nested one-item arrays at a quarter of the memory
+        // the default first growth (four slots) would take.
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(1).clamp(1, 4096));
         loop {
             tracker.path.push(PathSegment::Index(items.len()));
             let item = seq.next_element_seed(Checked(tracker));
