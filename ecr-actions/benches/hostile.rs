@@ -256,6 +256,49 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// Not hostile: what `Context::get` costs on a context of 7 keys (scanned) and of 1,000 (searched),
+/// beside a plain vector scan (the representation before the O(log n) insert), so that the new
+/// insert is seen not to slow the lookups decisions make.
+fn context_get(c: &mut Criterion) {
+    let small = Context::new()
+        .with("aws:SourceIp", "203.0.113.7")
+        .with("aws:SecureTransport", "true")
+        .with("aws:PrincipalTag/team", "web")
+        .with("aws:username", "alice")
+        .with("aws:PrincipalArn", "arn:aws:iam::111122223333:user/alice")
+        .with("aws:MultiFactorAuthPresent", "true")
+        .with("aws:TagKeys", ["env", "team"]);
+    let large: Context = (0..1000)
+        .map(|i| (format!("aws:PrincipalTag/k{i}"), "v"))
+        .collect();
+    let mut group = c.benchmark_group("context/get");
+    group.bench_function("7-keys", |b| {
+        b.iter(|| black_box(&small).get(black_box("AWS:username")).is_some());
+    });
+    // The old representation's scan, for calibration on a loaded machine.
+    let vec: Vec<(String, String)> = small
+        .iter()
+        .map(|(k, _)| (k.to_owned(), String::new()))
+        .collect();
+    group.bench_function("7-keys-vec-baseline", |b| {
+        b.iter(|| {
+            let key = black_box("AWS:username");
+            black_box(&vec)
+                .iter()
+                .find(|(c, _)| c.len() == key.len() && c.eq_ignore_ascii_case(key))
+                .is_some()
+        });
+    });
+    group.bench_function("1000-keys", |b| {
+        b.iter(|| {
+            black_box(&large)
+                .get(black_box("aws:principaltag/K500"))
+                .is_some()
+        });
+    });
+    group.finish();
+}
+
 fn main() {
     if let Ok(shape) = std::env::var("HOSTILE_ONCE") {
         let (group, name) = shape.rsplit_once('/').expect("HOSTILE_ONCE=<group>/<size>");
@@ -272,5 +315,6 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .configure_from_args();
     bench(&mut criterion);
+    context_get(&mut criterion);
     criterion.final_summary();
 }
