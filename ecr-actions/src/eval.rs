@@ -61,6 +61,7 @@
 mod compile;
 mod condition;
 pub mod conformance;
+mod context;
 mod decision;
 mod principal;
 mod request;
