@@ -61,6 +61,7 @@
 mod compile;
 mod condition;
 pub mod conformance;
+mod context;
 mod decision;
 mod principal;
 mod request;
@@ -72,7 +73,7 @@ pub use decision::{
     Decision, Evaluation, Explanation, Outcome, PolicyId, Reason, StatementId, StatementTrace,
 };
 pub use principal::PrincipalMatch;
-pub use request::{Context, ContextValue, ContextValueRef, Request, Resource};
+pub use request::{Context, ContextError, ContextValue, ContextValueRef, Request, Resource};
 
 use compile::{Check, Compiled};
 use variables::GlobCache;

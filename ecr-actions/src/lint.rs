@@ -57,6 +57,7 @@
 mod actions;
 mod conditions;
 mod document;
+mod duplicates;
 mod keys;
 mod resources;
 
@@ -125,6 +126,7 @@ impl fmt::Display for Severity {
 /// | `allow-with-not-action` | security-warning | `Allow` with `NotAction`: every other action of every service |
 /// | `allow-with-not-resource` | security-warning | `Allow` with `NotResource`: every other resource |
 /// | `allow-all-ecr-on-all-resources` | security-warning | `Allow` of every ECR action on `Resource: "*"`, without a `Condition` |
+/// | `duplicate-keys-with-different-case` | error | one operator block names a condition key twice, in spellings that differ only in case |
 ///
 /// ```
 /// use ecr_actions::lint::{LintCode, Severity};
@@ -196,6 +198,14 @@ pub enum LintCode {
     /// `allow-all-ecr-on-all-resources` (security-warning): every ECR action (`ecr:*`, `*`) allowed on
     /// `*`, without a `Condition` to narrow it.
     AllowAllEcrOnAllResources,
+    /// `duplicate-keys-with-different-case` (error): one operator block names a condition key twice in
+    /// different case (`{"StringEquals": {"aws:username": "a", "AWS:UserName": "b"}}`). "Context key
+    /// names are not case-sensitive" (IAM User Guide, *IAM JSON policy elements: Condition*), so both
+    /// entries test the same key; the evaluator checks both, and as with any two keys of a block both
+    /// must hold (logical AND), which an author rarely means. Access Analyzer grades this an error
+    /// (IAM policy validation check reference, *Error – Duplicate keys with different case*,
+    /// `DUPLICATE_KEYS_WITH_DIFFERENT_CASE`).
+    DuplicateKeysWithDifferentCase,
 }
 
 impl LintCode {
@@ -224,6 +234,7 @@ impl LintCode {
         Self::AllowWithNotAction,
         Self::AllowWithNotResource,
         Self::AllowAllEcrOnAllResources,
+        Self::DuplicateKeysWithDifferentCase,
     ];
 
     /// The stable kebab-case code, e.g. `unknown-action`.
@@ -253,6 +264,7 @@ impl LintCode {
             Self::AllowWithNotAction => "allow-with-not-action",
             Self::AllowWithNotResource => "allow-with-not-resource",
             Self::AllowAllEcrOnAllResources => "allow-all-ecr-on-all-resources",
+            Self::DuplicateKeysWithDifferentCase => "duplicate-keys-with-different-case",
         }
     }
 
@@ -271,7 +283,8 @@ impl LintCode {
             | Self::InvalidConditionValue
             | Self::OldVersionWithVariables
             | Self::DuplicateSid
-            | Self::InvalidSid => Severity::Error,
+            | Self::InvalidSid
+            | Self::DuplicateKeysWithDifferentCase => Severity::Error,
             Self::ForAllValuesWithSingleValuedKey
             | Self::AllowWithNotAction
             | Self::AllowWithNotResource
@@ -339,6 +352,7 @@ pub fn lint(document: &PolicyDocument) -> Vec<Finding> {
         actions::check(statement, &matched, &path, &mut findings);
         resources::check(document, statement, &path, &mut findings);
         conditions::check(document, statement, &matched, &path, &mut findings);
+        duplicates::check(statement, &path, &mut findings);
     }
     findings.found
 }

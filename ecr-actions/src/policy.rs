@@ -1,8 +1,8 @@
 //! The IAM JSON policy document: a typed model that reads and writes the policy grammar exactly.
 //!
-//! [`PolicyDocument::from_json`] reads a policy, checks its grammar (unknown elements, wrong types,
-//! missing `Effect` or `Action`, unknown condition operators…) and reports the first fault with its
-//! JSON path; [`PolicyDocument::to_json`] writes it back with the keys in AWS's order. Reading and
+//! [`PolicyDocument::from_json`] reads a policy, checks its grammar (duplicate keys, unknown elements,
+//! wrong types, missing `Effect` or `Action`, unknown condition operators…) and reports the first
+//! fault with its JSON path; [`PolicyDocument::to_json`] writes it back with the keys in AWS's order. Reading and
 //! writing round-trip exactly: a value given as a string stays a string, an array stays an array, a
 //! number or boolean in a condition stays one.
 //!
@@ -28,12 +28,50 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Limits on input
+//!
+//! Every reader of untrusted input has a cap, and an error that names it past the cap; all reading is
+//! linear in the input. The caps, in one place:
+//!
+//! | input | cap | past it |
+//! | --- | --- | --- |
+//! | a policy document ([`PolicyDocument::from_json`], `ecr-iam lint FILE`) | [`MAX_DOCUMENT_BYTES`] = 1 MiB | [`PolicyError::TooLarge`]; `lint` reads no further into the file |
+//! | nesting of arrays and objects in JSON text | [`MAX_NESTING`] = 128 (serde_json's recursion limit) | [`PolicyError::Json`] ("recursion limit exceeded") |
+//! | a key written twice in one JSON object | none allowed | [`PolicyError::DuplicateKey`], with the path |
+//! | a conformance case line ([`parse_case`], `ecr-iam simulate`) | [`MAX_CASE_BYTES`] = 1 MiB | an error for that line; `simulate` skips to the next line |
+//! | a context key name ([`Context::try_insert`]) | [`Context::MAX_KEY_BYTES`] = 1,024 bytes | [`ContextError::KeyTooLong`] |
+//! | a context value | [`Context::MAX_VALUE_BYTES`] = 1 MiB | [`ContextError::ValueTooLong`] |
+//! | values of one multivalued context key | [`Context::MAX_VALUES`] = 4,096 | [`ContextError::TooManyValues`] |
+//! | keys of one context | [`Context::MAX_KEYS`] = 65,536 | [`ContextError::TooManyKeys`] |
+//! | bytes of keys and values of one context | [`Context::MAX_BYTES`] = 16 MiB | [`ContextError::TooLarge`] |
+//!
+//! AWS's own limits are far smaller: a managed policy holds at most 6,144 characters and a role's
+//! inline policies 10,240 (IAM User Guide, *IAM and AWS STS quotas*), a repository policy 10,240
+//! characters (Amazon ECR User Guide, *Amazon ECR service quotas*); a resource has at most 50 tags.
+//! [`Context::insert`] (for contexts a program builds itself) takes any size, at O(log n) a key.
+//! The caps on wildcard patterns belong to the pattern matcher.
+//!
 //! [`ActionPattern`]: crate::ActionPattern
 //! [`ArnPattern`]: crate::ArnPattern
+//! [`parse_case`]: crate::eval::conformance::parse_case
+//! [`MAX_CASE_BYTES`]: crate::eval::conformance::MAX_CASE_BYTES
+//! [`Context::try_insert`]: crate::eval::Context::try_insert
+//! [`Context::insert`]: crate::eval::Context::insert
+//! [`Context::MAX_KEY_BYTES`]: crate::eval::Context::MAX_KEY_BYTES
+//! [`Context::MAX_VALUE_BYTES`]: crate::eval::Context::MAX_VALUE_BYTES
+//! [`Context::MAX_VALUES`]: crate::eval::Context::MAX_VALUES
+//! [`Context::MAX_KEYS`]: crate::eval::Context::MAX_KEYS
+//! [`Context::MAX_BYTES`]: crate::eval::Context::MAX_BYTES
+//! [`ContextError::KeyTooLong`]: crate::eval::ContextError::KeyTooLong
+//! [`ContextError::ValueTooLong`]: crate::eval::ContextError::ValueTooLong
+//! [`ContextError::TooManyValues`]: crate::eval::ContextError::TooManyValues
+//! [`ContextError::TooManyKeys`]: crate::eval::ContextError::TooManyKeys
+//! [`ContextError::TooLarge`]: crate::eval::ContextError::TooLarge
 
 mod condition;
 mod document;
 mod error;
+mod json;
 mod one_or_many;
 mod path;
 mod principal;
@@ -44,7 +82,8 @@ mod write;
 pub use condition::{
     ConditionBlock, ConditionEntry, ConditionOperator, ConditionValue, OperatorKind, SetQualifier,
 };
-pub use document::{MAX_DOCUMENT_BYTES, PolicyDocument, Version};
+pub(crate) use document::parse_json;
+pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version};
 pub use error::PolicyError;
 pub use one_or_many::OneOrMany;
 pub use path::{JsonPath, PathSegment};

@@ -275,3 +275,19 @@ fn lint_needs_a_file_and_its_help_fits_80_columns() {
             .contains("Exit status: 0 no finding is an error")
     );
 }
+
+/// A key written twice would be read as whichever came last (a Deny turned into an Allow): `lint`
+/// refuses the file as no policy document, naming the path, rather than lint half of it.
+#[test]
+fn a_duplicate_key_makes_the_file_no_policy_document() {
+    let text = r#"{"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Effect": "Allow", "Action": "ecr:*", "Resource": "*"}}"#;
+    let run = ecr_iam(&["lint", "-"], Some(text));
+    run.assert_status(2);
+    assert!(
+        run.stderr.contains(
+            "error: `-` is not a policy document: Statement.Effect: duplicate key `Effect`"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -2,7 +2,7 @@
 //! a copy of the shared sample) and every case of our own (`tests/data/policy-eval-extra.jsonl`) must
 //! reach the decision it expects.
 
-use ecr_actions::eval::conformance::{case_id, expected, run_case};
+use ecr_actions::eval::conformance::{case_id, expected, parse_case, run_case};
 
 /// Runs every case of `file`; returns how many there are and the disagreements, one line each.
 fn run_file(file: &str) -> (usize, Vec<String>) {
@@ -15,8 +15,8 @@ fn run_file(file: &str) -> (usize, Vec<String>) {
             continue;
         }
         count += 1;
-        let case: serde_json::Value = serde_json::from_str(line)
-            .unwrap_or_else(|e| panic!("{file}:{}: not JSON: {e}", number + 1));
+        // `parse_case` refuses a duplicate key, which `serde_json::from_str` would merge silently.
+        let case = parse_case(line).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
         let id = case_id(&case).unwrap_or("(no id)").to_owned();
         let want = expected(&case).unwrap_or_else(|e| panic!("{file}:{}: {e}", number + 1));
         match run_case(&case) {

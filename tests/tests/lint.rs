@@ -256,6 +256,13 @@ cases! {
         ("invalid-sid", "Statement[0].Sid"),
         ("invalid-sid", "Statement[1].Sid"),
     ];
+    // "Context key names are not case-sensitive" (IAM User Guide, IAM JSON policy elements:
+    // Condition); Access Analyzer: "Error – Duplicate keys with different case". The reader keeps
+    // object keys sorted, so the second spelling is the later one in byte order.
+    duplicate_keys_with_different_case => [
+        ("duplicate-keys-with-different-case", r#"Statement[0].Condition.StringEquals["aws:username"]"#),
+        ("duplicate-keys-with-different-case", r#"Statement[0].Condition.StringLike["aws:principaltag/Team"]"#),
+    ];
 
     // Grants broader than they read.
     allow_with_not_action => [
@@ -341,6 +348,7 @@ fn severities_follow_access_analyzer() {
         "old-version-with-variables",
         "duplicate-sid",
         "invalid-sid",
+        "duplicate-keys-with-different-case",
     ] {
         assert_eq!(severity(code), Severity::Error, "{code}");
     }

@@ -23,6 +23,40 @@ use super::{Context, ContextValue, Decision, Evaluator, Request, Resource};
 use crate::policy::PolicyDocument;
 use crate::{Action, RepositoryArn};
 
+/// The longest case line [`parse_case`] reads, in bytes (1 MiB, as a policy document; the cases of
+/// the shared sample are under 2 KiB).
+pub const MAX_CASE_BYTES: usize = 1 << 20;
+
+/// Reads one case line: JSON text holding one object, with no key written twice anywhere in it (a
+/// duplicate `Effect` or `expected` would otherwise be read as whichever came last).
+///
+/// ```
+/// use ecr_actions::eval::conformance::parse_case;
+/// assert!(parse_case(r#"{"id": "a", "expected": "Allow"}"#).is_ok());
+/// let error = parse_case(r#"{"id": "a", "expected": "Allow", "expected": "ExplicitDeny"}"#).unwrap_err();
+/// assert!(error.starts_with("expected: duplicate key `expected`"), "{error}");
+/// assert!(parse_case("[1, 2]").unwrap_err().contains("a case is a JSON object"));
+/// ```
+///
+/// # Errors
+///
+/// A message for a line longer than [`MAX_CASE_BYTES`], text that is not JSON, nesting deeper
+/// than 128, a duplicate key (with its path), or JSON that is not an object.
+pub fn parse_case(line: &str) -> Result<Value, String> {
+    if line.len() > MAX_CASE_BYTES {
+        return Err(format!(
+            "the line is {} bytes; a case is at most {MAX_CASE_BYTES} bytes",
+            line.len()
+        ));
+    }
+    let value = crate::policy::parse_json(line).map_err(|error| error.to_string())?;
+    if value.is_object() {
+        Ok(value)
+    } else {
+        Err("a case is a JSON object (one a line)".to_owned())
+    }
+}
+
 /// The case's `id`, if it has one.
 #[must_use]
 pub fn case_id(case: &Value) -> Option<&str> {
@@ -47,7 +81,8 @@ pub fn expected(case: &Value) -> Result<Decision, String> {
 ///
 /// A message naming the part of the case that cannot be read: a policy that is malformed or that
 /// the evaluator refuses, an unknown action, a resource that is neither `*` nor a repository ARN, a
-/// context value that is neither a string nor an array of strings.
+/// context value that is neither a string nor an array of strings, a context past one of
+/// [`Context`]'s caps ([`Context::try_insert`]).
 pub fn run_case(case: &Value) -> Result<Decision, String> {
     let identity = match case.get("identity_policies") {
         None | Some(Value::Null) => Vec::new(),
@@ -125,7 +160,9 @@ fn context(value: Option<&Value>) -> Result<Context, String> {
                 ));
             }
         };
-        context.insert(key, value);
+        context
+            .try_insert(key, value)
+            .map_err(|e| format!("`request.context`: {e}"))?;
     }
     Ok(context)
 }

@@ -315,6 +315,13 @@ pub struct ConditionEntry {
 /// A statement's `Condition`: its operators. All must hold (AND); within one key, any value may match
 /// (OR). Operators and keys come in the order the JSON reader keeps object keys (sorted by name): a
 /// document round-trips to the same JSON value, not always to the same key order inside `Condition`.
+///
+/// A key written twice alike is refused by the reader ([`PolicyError::DuplicateKey`]); two spellings
+/// that differ in case (`aws:username`, `AWS:UserName`) are two entries here, and since "context key
+/// names are not case-sensitive" (IAM User Guide, *IAM JSON policy elements: Condition*) both test
+/// the same key and both must hold; the linter reports them (`duplicate-keys-with-different-case`).
+///
+/// [`PolicyError::DuplicateKey`]: super::PolicyError::DuplicateKey
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct ConditionBlock {
     /// The operators, in order.

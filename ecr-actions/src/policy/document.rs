@@ -42,18 +42,43 @@ pub struct PolicyDocument {
     pub statements: OneOrMany<Statement>,
 }
 
-/// A document larger than this is refused before it is read: IAM's own limits are far smaller (a
-/// managed policy holds at most 6,144 characters, a repository policy 10,240).
+/// A document larger than this (in bytes of UTF-8) is refused before it is read, by
+/// [`PolicyDocument::from_json`] and by `ecr-iam lint`, which reads no further into a file.
+///
+/// IAM's own limits are far smaller: "Managed policy size: You can't exceed 6,144 characters"
+/// and an inline policy of a role 10,240 characters (IAM User Guide, *IAM and AWS STS quotas*);
+/// "Repository policy size: 10,240 characters" (Amazon ECR User Guide, *Amazon ECR service
+/// quotas*). The cap here is a bound on work for hostile input, not a copy of AWS's limits: a valid
+/// AWS policy is always far below it, and reading a document is linear in its size.
 pub const MAX_DOCUMENT_BYTES: usize = 1 << 20;
+
+/// How deeply arrays and objects may nest in a document read from text: serde_json's own recursion
+/// limit, which refuses a deeper document as JSON ("recursion limit exceeded") before the reader's
+/// stack is at risk. A policy document nests at most six levels (document, `Statement` array,
+/// statement, `Condition`, operator, key and its value array).
+pub const MAX_NESTING: usize = 128;
 
 impl PolicyDocument {
     /// Reads a policy document.
     ///
+    /// A duplicate key in any object is refused ([`PolicyError::DuplicateKey`], with its path): JSON
+    /// readers keep one of the two, and a Deny could silently become an Allow.
+    ///
+    /// ```
+    /// use ecr_actions::policy::{PolicyDocument, PolicyError};
+    /// let error = PolicyDocument::from_json(
+    ///     r#"{"Statement": {"Effect": "Deny", "Effect": "Allow", "Action": "*", "Resource": "*"}}"#,
+    /// ).unwrap_err();
+    /// assert!(matches!(error, PolicyError::DuplicateKey { .. }));
+    /// assert_eq!(error.path().to_string(), "Statement.Effect");
+    /// ```
+    ///
     /// # Errors
     ///
-    /// The first grammar fault, with its JSON path: text that is not JSON, nesting too deep, a document
-    /// over 1 MiB, an unknown element, a value of the wrong type, a missing `Effect` or `Action`, both
-    /// `Action` and `NotAction`, an unknown `Version`, `Effect`, principal kind or condition operator.
+    /// The first grammar fault, with its JSON path: text that is not JSON, nesting deeper than
+    /// [`MAX_NESTING`], a document over [`MAX_DOCUMENT_BYTES`] (1 MiB), a duplicate key, an unknown
+    /// element, a value of the wrong type, a missing `Effect` or `Action`, both `Action` and
+    /// `NotAction`, an unknown `Version`, `Effect`, principal kind or condition operator.
     pub fn from_json(text: &str) -> Result<Self, PolicyError> {
         if text.len() > MAX_DOCUMENT_BYTES {
             return Err(PolicyError::TooLarge {
@@ -61,16 +86,15 @@ impl PolicyDocument {
                 limit: MAX_DOCUMENT_BYTES,
             });
         }
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| PolicyError::Json {
-                message: e.to_string(),
-                line: e.line(),
-                column: e.column(),
-            })?;
+        let value = parse_json(text)?;
         Self::from_value(&value)
     }
 
     /// Reads a policy document from parsed JSON.
+    ///
+    /// A `serde_json::Value` has already dropped all but one of two equal keys: read text with
+    /// [`from_json`](Self::from_json) (or deserialize a `PolicyDocument` directly), which refuse
+    /// duplicates, rather than through a `Value`.
     ///
     /// # Errors
     ///
@@ -120,9 +144,46 @@ impl serde::Serialize for PolicyDocument {
     }
 }
 
+/// Refuses duplicate keys as [`PolicyDocument::from_json`] does, whatever the deserializer.
 impl<'de> serde::Deserialize<'de> for PolicyDocument {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
+        use serde::de::DeserializeSeed as _;
+        let mut tracker = super::json::Tracker::default();
+        let value = match super::json::Checked(&mut tracker).deserialize(deserializer) {
+            Ok(value) => value,
+            Err(error) => {
+                return Err(match tracker.duplicate() {
+                    Some((path, _)) => serde::de::Error::custom(format_args!("{path}: {error}")),
+                    None => error,
+                });
+            }
+        };
         Self::from_value(&value).map_err(serde::de::Error::custom)
+    }
+}
+
+/// JSON text as a value, refusing a duplicate key anywhere (with its path) and nesting past
+/// [`MAX_NESTING`]. No size cap: callers apply theirs.
+pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, PolicyError> {
+    super::json::parse(text).map_err(|(error, duplicate)| json_error(&error, duplicate))
+}
+
+/// The error for text the JSON reader refused: a duplicate key with its path, or a JSON fault.
+fn json_error(
+    error: &serde_json::Error,
+    duplicate: Option<(super::JsonPath, String)>,
+) -> PolicyError {
+    match duplicate {
+        Some((path, key)) => PolicyError::DuplicateKey {
+            path,
+            key,
+            line: error.line(),
+            column: error.column(),
+        },
+        None => PolicyError::Json {
+            message: error.to_string(),
+            line: error.line(),
+            column: error.column(),
+        },
     }
 }

@@ -33,6 +33,22 @@ pub enum PolicyError {
         /// The limit.
         limit: usize,
     },
+    /// An object that names one key twice. JSON readers differ on which one counts (serde_json and
+    /// many others keep the last), so `{"Effect": "Deny", "Effect": "Allow"}` could read as an Allow:
+    /// such a document is refused, wherever the duplicate is.
+    #[error(
+        "{path}: duplicate key `{key}` (line {line}, column {column}): an object names each key once; merge the two or remove one"
+    )]
+    DuplicateKey {
+        /// Where: the path of the second occurrence (its last segment is the key).
+        path: JsonPath,
+        /// The key.
+        key: String,
+        /// Where the second occurrence ends (1-based).
+        line: usize,
+        /// Where the second occurrence ends (1-based).
+        column: usize,
+    },
     /// A value of the wrong JSON type.
     #[error("{path}: expected {expected}, found {found}")]
     WrongType {
@@ -105,7 +121,8 @@ impl PolicyError {
     pub fn path(&self) -> JsonPath {
         match self {
             Self::Json { .. } | Self::TooLarge { .. } => JsonPath::root(),
-            Self::WrongType { path, .. }
+            Self::DuplicateKey { path, .. }
+            | Self::WrongType { path, .. }
             | Self::UnknownElement { path, .. }
             | Self::Missing { path, .. }
             | Self::Conflict { path, .. }

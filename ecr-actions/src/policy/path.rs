@@ -47,6 +47,11 @@ impl JsonPath {
         Self { segments }
     }
 
+    /// A path of these steps, from the document down.
+    pub(crate) fn from_segments(segments: Vec<PathSegment>) -> Self {
+        Self { segments }
+    }
+
     /// The steps, from the document down.
     #[must_use]
     pub fn segments(&self) -> &[PathSegment] {

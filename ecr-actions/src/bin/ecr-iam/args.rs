@@ -113,15 +113,20 @@ pub(crate) struct SimulateArgs {
     /// Conformance cases, one JSON object a line (- for stdin)
     #[arg(long, value_name = "FILE")]
     pub(crate) cases: std::path::PathBuf,
-    /// Fail when a decision differs from the case's expected one
+    /// Gate: fail unless every line is a case that agrees with its expected
+    /// decision; end with a summary line
     #[arg(long)]
     pub(crate) check: bool,
 }
 
 const SIMULATE_EXIT_STATUS: &str = "\
-Prints {\"id\": ..., \"decision\": ...} or {\"id\": ..., \"error\": ...} per case.
-Exit status: 0 every case was read; 1 with --check, a case disagrees with
-its expected decision or cannot be evaluated; 2 the file cannot be read.";
+Prints {\"id\": ..., \"decision\": ...} or {\"id\": ..., \"error\": \"line N: ...\"}
+per line (a bad line is reported and the run goes on). A line holds at most
+1 MiB. With --check, a last line `N cases, A agree, D disagree, E errors`.
+Exit status: 0 every line was read (with --check: every line is a case that
+agrees, and there is one); 1 with --check, a line is not JSON, not a case,
+has no valid `expected`, cannot be evaluated or disagrees;
+2 the file cannot be read.";
 
 const LINT_EXIT_STATUS: &str = "\
 Exit status: 0 no finding is an error; 1 a finding is an error;

@@ -3,7 +3,7 @@
 //! | status | when |
 //! | --- | --- |
 //! | 0 | success, also when the reader of the output went away (a closed pipe, e.g. `| head`) |
-//! | 1 | the input is valid but selects no action (`expand`, `list` with filters, `compact`) |
+//! | 1 | the input is valid but selects no action (`expand`, `list` with filters, `compact`); a finding is an error (`lint`); a line is not a case that agrees (`simulate --check`) |
 //! | 2 | bad usage: an unknown action or name, a malformed pattern, a wrong option (clap's own errors) |
 
 use std::io::{self, ErrorKind, Write};
