@@ -57,18 +57,35 @@ pub struct Glob {
     matcher: Matcher,
 }
 
-/// A literal chunk with its substring searcher built once (memchr's `memmem`: linear time,
-/// vectorized), so that matching many texts does not set up a search per text.
+/// A literal chunk. Patterns of few chunks keep a substring searcher built once (memchr's `memmem`:
+/// linear time, vectorized), so that matching many texts does not set one up per text; a searcher
+/// takes a few hundred bytes, so patterns of many chunks build theirs per search instead, which keeps
+/// memory linear in the pattern.
 #[derive(Clone, Debug)]
 struct Segment {
-    text: String,
-    finder: memchr::memmem::Finder<'static>,
+    text: Box<str>,
+    finder: Option<Box<memchr::memmem::Finder<'static>>>,
 }
 
+/// Patterns of at most this many chunks keep prebuilt searchers.
+const PREBUILT_SEARCHERS: usize = 8;
+
 impl Segment {
-    fn new(text: String) -> Self {
-        let finder = memchr::memmem::Finder::new(text.as_bytes()).into_owned();
-        Self { text, finder }
+    fn new(text: String, prebuilt: bool) -> Self {
+        let finder = prebuilt
+            .then(|| Box::new(memchr::memmem::Finder::new(text.as_bytes()).into_owned()));
+        Self {
+            text: text.into_boxed_str(),
+            finder,
+        }
+    }
+
+    /// Where the text first occurs in `haystack`.
+    fn find(&self, haystack: &str) -> Option<usize> {
+        match &self.finder {
+            Some(finder) => finder.find(haystack.as_bytes()),
+            None => memchr::memmem::find(haystack.as_bytes(), self.text.as_bytes()),
+        }
     }
 }
 
@@ -88,9 +105,9 @@ enum Chunk {
 }
 
 impl Chunk {
-    fn new(tokens: &[Token]) -> Self {
+    fn new(tokens: &[Token], prebuilt: bool) -> Self {
         match literal_text(tokens) {
-            Some(text) => Self::Literal(Segment::new(text)),
+            Some(text) => Self::Literal(Segment::new(text, prebuilt)),
             None => Self::Automaton(Automaton::new(tokens)),
         }
     }
@@ -98,7 +115,7 @@ impl Chunk {
     /// What is left of `text` after the shortest prefix the chunk matches.
     fn after_prefix<'t>(&self, text: &'t str) -> Option<&'t str> {
         match self {
-            Self::Literal(segment) => text.strip_prefix(segment.text.as_str()),
+            Self::Literal(segment) => text.strip_prefix(&*segment.text),
             Self::Automaton(automaton) => automaton.after_first_match(text, false),
         }
     }
@@ -107,7 +124,7 @@ impl Chunk {
     fn after_occurrence<'t>(&self, text: &'t str) -> Option<&'t str> {
         match self {
             Self::Literal(segment) => {
-                let at = segment.finder.find(text.as_bytes())?;
+                let at = segment.find(text)?;
                 // A match of a UTF-8 needle in UTF-8 text starts and ends on character boundaries
                 // (UTF-8 is self-synchronizing), so `get` cannot fail; were it to, the chunk is
                 // reported as not found, the answer for a text without it.
@@ -120,7 +137,7 @@ impl Chunk {
     /// Whether some suffix of `text` matches the chunk.
     fn matches_suffix(&self, text: &str) -> bool {
         match self {
-            Self::Literal(segment) => text.ends_with(segment.text.as_str()),
+            Self::Literal(segment) => text.ends_with(&*segment.text),
             Self::Automaton(automaton) => automaton.matches_whole(text, true),
         }
     }
@@ -370,7 +387,12 @@ fn split(tokens: &[Token]) -> Matcher {
         // One part: no such star, the whole text must match the pattern.
         return Matcher::Whole(Automaton::new(tokens));
     };
-    let chunk = |part: &[Token]| (!part.is_empty()).then(|| Chunk::new(part));
+    let prebuilt = tokens
+        .iter()
+        .filter(|t| **t == Token::Star(Class::All))
+        .count()
+        < PREBUILT_SEARCHERS;
+    let chunk = |part: &[Token]| (!part.is_empty()).then(|| Chunk::new(part, prebuilt));
     Matcher::Split {
         prefix: chunk(first),
         middle: parts.filter_map(chunk).collect(),

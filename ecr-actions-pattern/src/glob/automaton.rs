@@ -151,6 +151,11 @@ impl Automaton {
     /// before each one). With `first`, stops at the first match and returns the text after it;
     /// without, returns the empty rest if the whole text ends in a match.
     fn run<'t>(&self, text: &'t str, floating: bool, first: bool) -> Option<&'t str> {
+        // Each position takes a character, of one byte at least: a text too short is refused
+        // before any state is built (a mebibyte of `?` against a name costs nothing).
+        if text.len() < self.last {
+            return None;
+        }
         if self.words == 1 {
             return self.run_one_word(text, floating, first);
         }
