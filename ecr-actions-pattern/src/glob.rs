@@ -72,8 +72,8 @@ const PREBUILT_SEARCHERS: usize = 8;
 
 impl Segment {
     fn new(text: String, prebuilt: bool) -> Self {
-        let finder = prebuilt
-            .then(|| Box::new(memchr::memmem::Finder::new(text.as_bytes()).into_owned()));
+        let finder =
+            prebuilt.then(|| Box::new(memchr::memmem::Finder::new(text.as_bytes()).into_owned()));
         Self {
             text: text.into_boxed_str(),
             finder,
@@ -225,11 +225,14 @@ impl Glob {
     /// A case-sensitive pattern in which `*` and `?` match any character.
     #[must_use]
     pub fn new(pattern: &str) -> Self {
-        Self::compile(pattern, Syntax {
-            case_insensitive: false,
-            escaped: false,
-            arn: false,
-        })
+        Self::compile(
+            pattern,
+            Syntax {
+                case_insensitive: false,
+                escaped: false,
+                arn: false,
+            },
+        )
     }
 
     /// Like [`Glob::new`], but `\*`, `\?` and `\\` stand for the characters `*`, `?` and `\` (a `\`
@@ -243,33 +246,42 @@ impl Glob {
     /// ```
     #[must_use]
     pub fn new_escaped(pattern: &str) -> Self {
-        Self::compile(pattern, Syntax {
-            case_insensitive: false,
-            escaped: true,
-            arn: false,
-        })
+        Self::compile(
+            pattern,
+            Syntax {
+                case_insensitive: false,
+                escaped: true,
+                arn: false,
+            },
+        )
     }
 
     /// A pattern matched ignoring ASCII case (as IAM matches action names), `*` and `?` matching any
     /// character.
     #[must_use]
     pub fn case_insensitive(pattern: &str) -> Self {
-        Self::compile(pattern, Syntax {
-            case_insensitive: true,
-            escaped: false,
-            arn: false,
-        })
+        Self::compile(
+            pattern,
+            Syntax {
+                case_insensitive: true,
+                escaped: false,
+                arn: false,
+            },
+        )
     }
 
     /// A case-sensitive ARN pattern, as the `Resource` element matches ARNs: `*` and `?` match within one
     /// colon-separated segment, except that a `*` that ends its segment may reach past `:`.
     #[must_use]
     pub fn arn(pattern: &str) -> Self {
-        Self::compile(pattern, Syntax {
-            case_insensitive: false,
-            escaped: false,
-            arn: true,
-        })
+        Self::compile(
+            pattern,
+            Syntax {
+                case_insensitive: false,
+                escaped: false,
+                arn: true,
+            },
+        )
     }
 
     /// Like [`Glob::arn`], with the escapes of [`Glob::new_escaped`].
@@ -282,11 +294,14 @@ impl Glob {
     /// ```
     #[must_use]
     pub fn arn_escaped(pattern: &str) -> Self {
-        Self::compile(pattern, Syntax {
-            case_insensitive: false,
-            escaped: true,
-            arn: true,
-        })
+        Self::compile(
+            pattern,
+            Syntax {
+                case_insensitive: false,
+                escaped: true,
+                arn: true,
+            },
+        )
     }
 
     fn compile(pattern: &str, syntax: Syntax) -> Self {

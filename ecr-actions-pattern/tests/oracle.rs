@@ -27,7 +27,11 @@ fn oracle_of(pattern: &str, arn: bool, case_insensitive: bool, escaped: bool) ->
     let mut re = String::from(if case_insensitive { "(?si)^" } else { "(?s)^" });
     for (i, (c, wildcard)) in items.iter().enumerate() {
         // What follows a run of stars decides whether its stars end their segment.
-        let next = items.iter().skip(i + 1).find(|n| **n != ('*', true)).map(|n| n.0);
+        let next = items
+            .iter()
+            .skip(i + 1)
+            .find(|n| **n != ('*', true))
+            .map(|n| n.0);
         match (c, wildcard) {
             ('*', true) if arn && !matches!(next, None | Some(':')) => re.push_str("[^:]*"),
             ('*', true) => re.push_str(".*"),

@@ -165,7 +165,12 @@ impl Automaton {
             let mut states = [0u64; STACK_WORDS];
             let mut next = [0u64; STACK_WORDS];
             let mut scratch = [0u64; STACK_WORDS];
-            self.run_words(text, floating, first, [&mut states, &mut next, &mut scratch])
+            self.run_words(
+                text,
+                floating,
+                first,
+                [&mut states, &mut next, &mut scratch],
+            )
         } else {
             let mut buffers = vec![0u64; 3 * self.words];
             let (states, rest) = buffers.split_at_mut(self.words);

@@ -106,7 +106,16 @@ fn escaped_wildcards_are_characters() {
 
 #[test]
 fn escaping_is_injective_and_round_trips() {
-    let texts = ["", "*", "?", r"\", r"\*", r"*\", "a*b?c", "\u{E000}*\u{F8FF}?"];
+    let texts = [
+        "",
+        "*",
+        "?",
+        r"\",
+        r"\*",
+        r"*\",
+        "a*b?c",
+        "\u{E000}*\u{F8FF}?",
+    ];
     let mut seen = std::collections::BTreeSet::new();
     for text in texts {
         let mut escaped = String::new();
@@ -148,8 +157,12 @@ fn chunks_with_question_marks_and_segment_stars() {
 #[test]
 fn long_chunks_span_several_words() {
     // 200 positions of `?` and literals: four words of states, with and without stars around.
-    let body: String = (0..100).map(|i| if i % 2 == 0 { "a?" } else { "éb" }).collect();
-    let text: String = (0..100).map(|i| if i % 2 == 0 { "ax" } else { "éb" }).collect();
+    let body: String = (0..100)
+        .map(|i| if i % 2 == 0 { "a?" } else { "éb" })
+        .collect();
+    let text: String = (0..100)
+        .map(|i| if i % 2 == 0 { "ax" } else { "éb" })
+        .collect();
     assert!(Glob::new(&body).is_match(&text));
     assert!(Glob::new(&format!("*{body}*")).is_match(&format!("zz{text}zz")));
     assert!(Glob::new(&format!("x*{body}")).is_match(&format!("xyz{text}")));

@@ -118,7 +118,9 @@ mod tests {
         assert!(!pattern.is_match(
             "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt"
         ));
-        assert!(pattern.is_match("arn:aws:someservice:us-east-2:111122223333:finance/document.txt"));
+        assert!(
+            pattern.is_match("arn:aws:someservice:us-east-2:111122223333:finance/document.txt")
+        );
         assert!(pattern.is_match("arn:aws:someservice::111122223333:finance/"));
         // `?` is one character of its component.
         let region = ArnPattern::new("arn:aws:ecr:us-east-?:111122223333:repository/*");
