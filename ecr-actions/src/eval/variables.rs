@@ -249,6 +249,10 @@ pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Optio
 }
 
 /// A string buffer on the stack that moves to the heap only past its capacity.
+#[expect(
+    clippy::large_enum_variant,
+    reason = "the stack variant is the point: rendering a pattern allocates nothing"
+)]
 pub(crate) enum Scratch {
     Stack(ArrayString<SCRATCH_CAPACITY>),
     Heap(String),
