@@ -3,7 +3,8 @@
 //! run time).
 //!
 //! - [`Glob`]: `*` and `?` in linear time (no backtracking), case-sensitive, ignoring ASCII case, or with
-//!   the ARN rules of the `Resource` element.
+//!   the ARN rules of the `Resource` element; escaped patterns ([`Glob::new_escaped`], [`escape_into`])
+//!   where `\*` and `\?` are characters, so that substituted text can never become a wildcard.
 //! - [`ActionPattern`]: `service:Action` patterns as a policy's `Action` element holds them, with typed
 //!   errors ([`ParsePatternError`]).
 
@@ -13,4 +14,4 @@ mod action;
 mod glob;
 
 pub use action::{ActionPattern, ParsePatternError};
-pub use glob::Glob;
+pub use glob::{Glob, escape_into, escape_with};

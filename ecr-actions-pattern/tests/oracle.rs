@@ -2,23 +2,41 @@
 
 #![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
 
-use ecr_actions_pattern::{ActionPattern, Glob};
+use ecr_actions_pattern::{ActionPattern, Glob, escape_into};
 use proptest::prelude::*;
 use regex::Regex;
 
 /// The regex a glob means: `*` any run, `?` any one character; for ARNs both stay off `:` unless the `*`
 /// ends its segment.
 fn oracle(pattern: &str, arn: bool, case_insensitive: bool) -> Regex {
-    let chars: Vec<char> = pattern.chars().collect();
+    oracle_of(pattern, arn, case_insensitive, false)
+}
+
+/// The same, with `escaped`: a `\` makes the character after it literal (a final lone `\` is itself).
+fn oracle_of(pattern: &str, arn: bool, case_insensitive: bool, escaped: bool) -> Regex {
+    // Each character with whether it is a wildcard.
+    let mut items: Vec<(char, bool)> = Vec::new();
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if escaped && c == '\\' {
+            items.push((chars.next().unwrap_or('\\'), false));
+        } else {
+            items.push((c, c == '*' || c == '?'));
+        }
+    }
     let mut re = String::from(if case_insensitive { "(?si)^" } else { "(?s)^" });
-    for (i, c) in chars.iter().enumerate() {
+    for (i, (c, wildcard)) in items.iter().enumerate() {
         // What follows a run of stars decides whether its stars end their segment.
-        let next = chars.iter().skip(i + 1).find(|n| **n != '*').copied();
-        match c {
-            '*' if arn && !matches!(next, None | Some(':')) => re.push_str("[^:]*"),
-            '*' => re.push_str(".*"),
-            '?' if arn => re.push_str("[^:]"),
-            '?' => re.push('.'),
+        let next = items
+            .iter()
+            .skip(i + 1)
+            .find(|n| **n != ('*', true))
+            .map(|n| n.0);
+        match (c, wildcard) {
+            ('*', true) if arn && !matches!(next, None | Some(':')) => re.push_str("[^:]*"),
+            ('*', true) => re.push_str(".*"),
+            ('?', true) if arn => re.push_str("[^:]"),
+            ('?', true) => re.push('.'),
             _ => re.push_str(&regex::escape(&c.to_string())),
         }
     }
@@ -37,6 +55,45 @@ fn pattern_strategy() -> impl Strategy<Value = String> {
             Just('?')
         ],
         0..12,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Patterns over a wider alphabet (non-ASCII, escapes), long enough to make several chunks.
+fn wide_pattern_strategy() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just("a"),
+            Just("b"),
+            Just(":"),
+            Just("é"),
+            Just("\u{4E00}"),
+            Just("\u{E000}"),
+            Just("*"),
+            Just("?"),
+            Just("\\"),
+            Just("\\*"),
+            Just("\\?"),
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+fn wide_text_strategy() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just('a'),
+            Just('b'),
+            Just(':'),
+            Just('é'),
+            Just('\u{4E00}'),
+            Just('\u{E000}'),
+            Just('*'),
+            Just('?'),
+            Just('\\'),
+        ],
+        0..24,
     )
     .prop_map(|chars| chars.into_iter().collect())
 }
@@ -68,6 +125,38 @@ proptest! {
     #[test]
     fn arn_globs_agree_with_the_oracle(pattern in pattern_strategy(), text in text_strategy()) {
         prop_assert_eq!(Glob::arn(&pattern).is_match(&text), oracle(&pattern, true, false).is_match(&text));
+    }
+
+    #[test]
+    fn wide_globs_agree_with_the_oracle(pattern in wide_pattern_strategy(), text in wide_text_strategy()) {
+        prop_assert_eq!(Glob::new(&pattern).is_match(&text), oracle_of(&pattern, false, false, false).is_match(&text));
+        prop_assert_eq!(Glob::arn(&pattern).is_match(&text), oracle_of(&pattern, true, false, false).is_match(&text));
+        prop_assert_eq!(
+            Glob::new_escaped(&pattern).is_match(&text),
+            oracle_of(&pattern, false, false, true).is_match(&text)
+        );
+        prop_assert_eq!(
+            Glob::arn_escaped(&pattern).is_match(&text),
+            oracle_of(&pattern, true, false, true).is_match(&text)
+        );
+    }
+
+    #[test]
+    fn escaped_text_matches_only_itself(text in wide_text_strategy(), other in wide_text_strategy()) {
+        let mut escaped = String::new();
+        escape_into(&text, &mut escaped);
+        let glob = Glob::new_escaped(&escaped);
+        prop_assert!(glob.is_literal());
+        prop_assert!(glob.is_match(&text));
+        prop_assert_eq!(glob.is_match(&other), text == other);
+    }
+
+    #[test]
+    fn globs_never_panic(pattern in "\\PC{0,40}", text in "\\PC{0,40}") {
+        for glob in [Glob::new(&pattern), Glob::arn(&pattern), Glob::case_insensitive(&pattern), Glob::new_escaped(&pattern), Glob::arn_escaped(&pattern)] {
+            let _ = glob.is_match(&text);
+            prop_assert_eq!(glob.as_str(), pattern.as_str());
+        }
     }
 
     #[test]

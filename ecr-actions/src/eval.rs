@@ -58,6 +58,7 @@
 //! match; `*` at the end of a segment or of the pattern (`repository/app/*`, `arn:aws:ecr:*:…`) does
 //! not.
 
+mod arn_like;
 mod compile;
 mod condition;
 pub mod conformance;

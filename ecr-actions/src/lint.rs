@@ -210,7 +210,7 @@ pub enum LintCode {
 
 impl LintCode {
     /// Every code, in the order of the table above.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::UnknownAction,
         Self::PatternMatchesNothing,
         Self::MalformedAction,

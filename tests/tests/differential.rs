@@ -351,7 +351,6 @@ fn seed() -> u64 {
 /// The evaluator decides every generated case as the reference does, and the cases reach every
 /// decision in the asserted shares.
 #[test]
-#[ignore = "enabled when issue 8's evaluator fixes are merged"]
 fn evaluator_agrees_with_the_reference() {
     let sets = std::env::var("DIFFERENTIAL_SETS")
         .ok()
@@ -396,7 +395,6 @@ fn evaluator_agrees_with_the_reference() {
 /// wildcards) and a `*` must still be compared literally. Few cases, each with a value of 6,400
 /// characters, decided by the evaluator and the reference.
 #[test]
-#[ignore = "enabled when issue 8's evaluator fixes are merged"]
 fn substituted_values_are_never_wildcards() {
     let private = generate::private_use();
     let usernames = [format!("{private}*"), "*".to_owned()];

@@ -22,16 +22,15 @@
 //! - key names ignore case; values are case-sensitive except for `…IgnoreCase` and `Bool`;
 //! - `ArnEquals` and `ArnLike` are the same operator: "Each of the six colon-delimited components of
 //!   the ARN is checked separately and each can include multi-character match wildcards (*) or
-//!   single-character match wildcards (?)"; the request's value must be an ARN.
+//!   single-character match wildcards (?)"; the request's value must be an ARN (see `arn_like`).
 
 use core::cmp::Ordering;
 
-use ecr_actions_pattern::Glob;
 use ipnet::IpNet;
 use jiff::Timestamp;
 
 use super::request::{Context, ContextValueRef};
-use super::variables::{Flavor, GlobCache, Scratch, Template};
+use super::variables::{Flavor, GlobCache, LikePattern, Scratch, Template};
 use crate::policy::{ConditionOperator, ConditionValue, OneOrMany, OperatorKind, SetQualifier};
 use crate::value::{
     Decimal, Number, ValueKind, is_base64, looks_like_arn, parse_address, parse_bool, parse_date,
@@ -49,18 +48,18 @@ enum Typed<T> {
 #[derive(Clone, Debug)]
 struct Pattern {
     template: Template,
-    glob: Option<Glob>,
+    compiled: Option<LikePattern>,
 }
 
 impl Pattern {
     fn new(template: Template, flavor: Flavor) -> Self {
-        let glob = template.plain().map(|text| flavor.compile(text));
-        Self { template, glob }
+        let compiled = template.plain().map(|text| flavor.compile(text));
+        Self { template, compiled }
     }
 
     fn is_match(&self, env: &Env<'_>, text: &str, flavor: Flavor) -> bool {
-        match &self.glob {
-            Some(glob) => glob.is_match(text),
+        match &self.compiled {
+            Some(compiled) => compiled.is_match(text),
             None => self
                 .template
                 .matches_like(env.context, text, flavor, env.cache),
@@ -258,7 +257,7 @@ impl Condition {
             K::ArnEquals | K::ArnLike | K::ArnNotEquals | K::ArnNotLike => Test::Arn(
                 templates
                     .into_iter()
-                    .map(|t| Pattern::new(t, Flavor::Arn))
+                    .map(|t| Pattern::new(t, Flavor::ArnCondition))
                     .collect(),
             ),
         };
@@ -306,7 +305,9 @@ impl Condition {
                 .any(|p| p.is_match(env, value, Flavor::String)),
             Test::Arn(patterns) => {
                 looks_like_arn(value)
-                    && patterns.iter().any(|p| p.is_match(env, value, Flavor::Arn))
+                    && patterns
+                        .iter()
+                        .any(|p| p.is_match(env, value, Flavor::ArnCondition))
             }
             Test::Binary(values) => values.iter().any(|t| t.equals(env.context, value, false)),
             Test::Numeric(compare, values) => Number::parse(value).is_some_and(|number| {

@@ -15,12 +15,20 @@
 //! Matching allocates nothing: equality walks the pieces against the text; wildcard patterns are
 //! rendered into a stack buffer and their compiled [`Glob`] is kept in a small cache shared by an
 //! evaluator, so only the first request that renders a given pattern compiles it.
+//!
+//! A pattern is rendered in the escaped syntax of [`Glob::new_escaped`]: the policy's own text keeps
+//! its wildcards (a `\` in it becomes `\\`), while `${*}`, `${?}` and every character of a
+//! variable's value are escaped ([`ecr_actions_pattern::escape_with`]), so no value, whatever
+//! characters it holds, can act as a wildcard. Escaping is injective, so the rendered text is also
+//! the cache key: two different patterns never share one.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
 
-use ecr_actions_pattern::Glob;
+use arrayvec::ArrayString;
+use ecr_actions_pattern::{Glob, escape_with};
 
+use super::arn_like::{ArnPattern, push_pattern_text};
 use super::request::{Context, ContextValueRef};
 
 /// One piece of a text that may hold variables.
@@ -56,18 +64,16 @@ impl Template {
         }
         let mut pieces = Vec::new();
         let mut rest = text;
-        while let Some(start) = rest.find("${") {
-            let (before, from) = rest.split_at(start);
-            let Some(end) = from.find('}') else {
+        while let Some((before, from)) = rest.split_once("${") {
+            let Some((inner, after)) = from.split_once('}') else {
                 // No closing brace: the rest is text.
                 break;
             };
             if !before.is_empty() {
                 pieces.push(Piece::Literal(before.into()));
             }
-            let inner = from.get(2..end).unwrap_or_default();
             pieces.push(variable(inner)?);
-            rest = from.get(end + 1..).unwrap_or_default();
+            rest = after;
         }
         if !rest.is_empty() {
             pieces.push(Piece::Literal(rest.into()));
@@ -155,68 +161,34 @@ impl Template {
         flavor: Flavor,
         cache: &GlobCache,
     ) -> bool {
-        // Resolve first: a null variable matches nothing, and literal wildcards need a mapping.
-        let mut literal_wildcards = false;
+        let mut pattern = Scratch::new();
+        if !self.render_pattern(context, &mut pattern) {
+            // "Policy variables with no value": the entry matches nothing.
+            return false;
+        }
+        cache.is_match(flavor, pattern.as_str(), text)
+    }
+
+    /// Writes the template into `out` as a pattern in the escaped syntax of [`Glob::new_escaped`]:
+    /// the policy's text keeps its wildcards, escapes and variable values are literal characters.
+    /// False if a variable is unresolved.
+    fn render_pattern(&self, context: &Context, out: &mut Scratch) -> bool {
         for piece in &self.pieces {
             match piece {
-                Piece::Escaped('*' | '?') => literal_wildcards = true,
+                Piece::Literal(text) => push_pattern_text(text, |p| out.push_str(p)),
+                Piece::Escaped(c) => {
+                    let mut buffer = [0u8; 4];
+                    escape_with(c.encode_utf8(&mut buffer), |p| out.push_str(p));
+                }
                 Piece::Variable { key, default } => {
                     match resolve(context, key, default.as_deref()) {
-                        Some(value) => literal_wildcards |= value.contains(['*', '?']),
+                        Some(value) => escape_with(value, |p| out.push_str(p)),
                         None => return false,
                     }
                 }
-                Piece::Literal(_) | Piece::Escaped(_) => {}
             }
         }
-        let map = literal_wildcards.then(|| self.sentinels(context, text));
-        let mut pattern = Scratch::new();
-        pattern.push(flavor.tag());
-        for piece in &self.pieces {
-            match piece {
-                Piece::Literal(literal) => pattern.push_str(literal),
-                Piece::Escaped(c) => pattern.push(map_char(*c, map)),
-                Piece::Variable { key, default } => {
-                    let value = resolve(context, key, default.as_deref()).unwrap_or_default();
-                    pattern.push_mapped(value, map);
-                }
-            }
-        }
-        let mut mapped = Scratch::new();
-        let text = if map.is_some() {
-            mapped.push_mapped(text, map);
-            mapped.as_str()
-        } else {
-            text
-        };
-        cache.is_match(pattern.as_str(), text)
-    }
-
-    /// Two private-use characters that stand for a literal `*` and `?`: ones that occur neither in the
-    /// template, in the values of its variables, nor in `text`, so that they match only each other.
-    fn sentinels(&self, context: &Context, text: &str) -> (char, char) {
-        let used = |c: char| {
-            text.contains(c)
-                || self.pieces.iter().any(|piece| match piece {
-                    Piece::Literal(literal) => literal.contains(c),
-                    Piece::Escaped(e) => *e == c,
-                    Piece::Variable { key, default } => {
-                        resolve(context, key, default.as_deref()).is_some_and(|v| v.contains(c))
-                    }
-                })
-        };
-        let mut free = ('\u{E000}'..='\u{F8FF}').filter(|c| !used(*c));
-        let star = free.next().unwrap_or('\u{F8FE}');
-        let question = free.next().unwrap_or('\u{F8FF}');
-        (star, question)
-    }
-}
-
-fn map_char(c: char, map: Option<(char, char)>) -> char {
-    match (c, map) {
-        ('*', Some((star, _))) => star,
-        ('?', Some((_, question))) => question,
-        _ => c,
+        true
     }
 }
 
@@ -277,37 +249,34 @@ pub(crate) fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Optio
 }
 
 /// A string buffer on the stack that moves to the heap only past its capacity.
-pub(crate) struct Scratch {
-    stack: [u8; Self::CAPACITY],
-    len: usize,
-    heap: Option<String>,
+#[expect(
+    clippy::large_enum_variant,
+    reason = "the stack variant is the point: rendering a pattern allocates nothing"
+)]
+pub(crate) enum Scratch {
+    Stack(ArrayString<SCRATCH_CAPACITY>),
+    Heap(String),
 }
 
-impl Scratch {
-    const CAPACITY: usize = 512;
+/// The bytes a [`Scratch`] holds on the stack.
+const SCRATCH_CAPACITY: usize = 512;
 
+impl Scratch {
     pub(crate) fn new() -> Self {
-        Self {
-            stack: [0; Self::CAPACITY],
-            len: 0,
-            heap: None,
-        }
+        Self::Stack(ArrayString::new())
     }
 
     pub(crate) fn push_str(&mut self, text: &str) {
-        if let Some(heap) = &mut self.heap {
-            heap.push_str(text);
-            return;
-        }
-        let end = self.len + text.len();
-        if let Some(slot) = self.stack.get_mut(self.len..end) {
-            slot.copy_from_slice(text.as_bytes());
-            self.len = end;
-        } else {
-            let mut heap = String::with_capacity(end * 2);
-            heap.push_str(self.as_str());
-            heap.push_str(text);
-            self.heap = Some(heap);
+        match self {
+            Self::Heap(heap) => heap.push_str(text),
+            Self::Stack(stack) => {
+                if stack.try_push_str(text).is_err() {
+                    let mut heap = String::with_capacity((stack.len() + text.len()) * 2);
+                    heap.push_str(stack);
+                    heap.push_str(text);
+                    *self = Self::Heap(heap);
+                }
+            }
         }
     }
 
@@ -316,22 +285,10 @@ impl Scratch {
         self.push_str(c.encode_utf8(&mut buffer));
     }
 
-    fn push_mapped(&mut self, text: &str, map: Option<(char, char)>) {
-        if map.is_none() {
-            self.push_str(text);
-            return;
-        }
-        for c in text.chars() {
-            self.push(map_char(c, map));
-        }
-    }
-
     pub(crate) fn as_str(&self) -> &str {
-        match &self.heap {
-            Some(heap) => heap,
-            // Only whole `str`s are copied in, so the bytes are UTF-8.
-            None => core::str::from_utf8(self.stack.get(..self.len).unwrap_or_default())
-                .unwrap_or_default(),
+        match self {
+            Self::Stack(stack) => stack,
+            Self::Heap(heap) => heap,
         }
     }
 }
@@ -341,66 +298,121 @@ impl Scratch {
 pub(crate) enum Flavor {
     /// `StringLike`: case-sensitive, wildcards match any character.
     String,
-    /// `ArnLike` and `Resource`: case-sensitive, wildcards stay within an ARN segment.
+    /// The `Resource` element: case-sensitive, wildcards stay within an ARN segment unless a `*`
+    /// ends it ([`Glob::arn`]).
     Arn,
+    /// `ArnLike` and `ArnEquals`: the six components of an ARN matched one by one ([`ArnPattern`]).
+    ArnCondition,
+}
+
+/// A compiled pattern of some flavor.
+#[derive(Clone, Debug)]
+pub(crate) enum LikePattern {
+    Glob(Glob),
+    Arn(ArnPattern),
+}
+
+impl LikePattern {
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        match self {
+            Self::Glob(glob) => glob.is_match(text),
+            Self::Arn(arn) => arn.is_match(text),
+        }
+    }
 }
 
 impl Flavor {
-    fn tag(self) -> char {
+    /// Compiles a pattern as written in a policy (a `\` is a character).
+    pub(crate) fn compile(self, pattern: &str) -> LikePattern {
         match self {
-            Self::String => 's',
-            Self::Arn => 'a',
+            Self::String => LikePattern::Glob(Glob::new(pattern)),
+            Self::Arn => LikePattern::Glob(Glob::arn(pattern)),
+            Self::ArnCondition => LikePattern::Arn(ArnPattern::new(pattern)),
         }
     }
 
-    pub(crate) fn compile(self, pattern: &str) -> Glob {
+    /// Compiles a pattern in the escaped syntax that [`Template::matches_like`] renders.
+    fn compile_escaped(self, pattern: &str) -> LikePattern {
         match self {
-            Self::String => Glob::new(pattern),
-            Self::Arn => Glob::arn(pattern),
+            Self::String => LikePattern::Glob(Glob::new_escaped(pattern)),
+            Self::Arn => LikePattern::Glob(Glob::arn_escaped(pattern)),
+            Self::ArnCondition => LikePattern::Arn(ArnPattern::new_escaped(pattern)),
         }
     }
 }
 
-/// Compiled patterns by their rendered text (the flavor's tag, then the pattern), so that a pattern
-/// with variables is compiled once per distinct value, not once per request.
+/// Compiled patterns by flavor and rendered (escaped) text, so that a pattern with variables is
+/// compiled once per distinct value, not once per request.
+///
+/// Bounded twice: at most [`GlobCache::LIMIT`] patterns and [`GlobCache::LIMIT_BYTES`] bytes of
+/// pattern text (a compiled pattern takes memory linear in its text); past either, the cache starts
+/// over. A pattern longer than the byte limit on its own is compiled for the request and not kept.
 #[derive(Debug, Default)]
 pub(crate) struct GlobCache {
-    globs: Mutex<HashMap<Box<str>, Glob>>,
+    maps: Mutex<CacheMaps>,
+}
+
+#[derive(Debug, Default)]
+struct CacheMaps {
+    string: HashMap<Box<str>, LikePattern>,
+    arn: HashMap<Box<str>, LikePattern>,
+    arn_condition: HashMap<Box<str>, LikePattern>,
+    /// The sum of the lengths of the keys of the three maps.
+    bytes: usize,
+}
+
+impl CacheMaps {
+    fn map(&mut self, flavor: Flavor) -> &mut HashMap<Box<str>, LikePattern> {
+        match flavor {
+            Flavor::String => &mut self.string,
+            Flavor::Arn => &mut self.arn,
+            Flavor::ArnCondition => &mut self.arn_condition,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.string.len() + self.arn.len() + self.arn_condition.len()
+    }
+
+    fn clear(&mut self) {
+        self.string.clear();
+        self.arn.clear();
+        self.arn_condition.clear();
+        self.bytes = 0;
+    }
 }
 
 impl GlobCache {
-    /// Past this many patterns the cache starts over, so that it stays bounded.
+    /// Past this many patterns the cache starts over.
     const LIMIT: usize = 4096;
+    /// Past this many bytes of pattern text (1 MiB) the cache starts over.
+    const LIMIT_BYTES: usize = 1 << 20;
 
-    /// Whether `text` matches the pattern `key` (its first character is the flavor's tag).
-    fn is_match(&self, key: &str, text: &str) -> bool {
-        let mut chars = key.chars();
-        let flavor = match chars.next() {
-            Some('a') => Flavor::Arn,
-            _ => Flavor::String,
-        };
-        let pattern = chars.as_str();
-        let Ok(mut globs) = self.globs.lock() else {
+    /// Whether `text` matches `pattern` (in the escaped syntax) read as `flavor`.
+    fn is_match(&self, flavor: Flavor, pattern: &str, text: &str) -> bool {
+        let Ok(mut maps) = self.maps.lock() else {
             // A panic elsewhere poisoned the cache: compile without it.
-            return flavor.compile(pattern).is_match(text);
+            return flavor.compile_escaped(pattern).is_match(text);
         };
-        if let Some(glob) = globs.get(key) {
-            return glob.is_match(text);
+        if let Some(compiled) = maps.map(flavor).get(pattern) {
+            return compiled.is_match(text);
         }
-        if globs.len() >= Self::LIMIT {
-            globs.clear();
+        let compiled = flavor.compile_escaped(pattern);
+        let matched = compiled.is_match(text);
+        if pattern.len() <= Self::LIMIT_BYTES {
+            if maps.len() >= Self::LIMIT || maps.bytes + pattern.len() > Self::LIMIT_BYTES {
+                maps.clear();
+            }
+            maps.bytes += pattern.len();
+            maps.map(flavor).insert(pattern.into(), compiled);
         }
-        let glob = flavor.compile(pattern);
-        let matched = glob.is_match(text);
-        globs.insert(key.into(), glob);
         matched
     }
 
     pub(crate) fn len(&self) -> usize {
-        self.globs.lock().map_or(0, |globs| globs.len())
+        self.maps.lock().map_or(0, |maps| maps.len())
     }
 }
-
 impl core::fmt::Display for Template {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         for piece in &self.pieces {
@@ -474,6 +486,138 @@ mod tests {
         let null = Template::parse("${aws:userid}", true)?;
         assert!(!null.equals(&context, "", false));
         assert!(!null.matches_like(&context, "", Flavor::String, &cache));
+        Ok(())
+    }
+
+    /// IAM User Guide, "IAM policy elements: Variables and tags", "Special characters": a `*` that
+    /// stands for itself is a character, not a wildcard; and a variable's value is text, so a `*` or
+    /// `?` inside it is a character too. Values that hold all 6,400 private-use characters of the
+    /// BMP (which once exhausted the sentinels that stood for literal wildcards) change nothing.
+    #[test]
+    fn a_substituted_wildcard_is_a_character_whatever_the_values_hold() -> Result<(), String> {
+        let private_use: String = ('\u{E000}'..='\u{F8FF}').collect();
+        assert_eq!(private_use.chars().count(), 6_400);
+        let context = Context::new()
+            .with("aws:PrincipalTag/pua", private_use.as_str())
+            .with("aws:PrincipalTag/star", "*")
+            .with("aws:PrincipalTag/question", "?");
+        let cache = GlobCache::default();
+        let like = Template::parse("${aws:PrincipalTag/pua}${aws:PrincipalTag/star}", true)?;
+        assert!(like.matches_like(&context, &format!("{private_use}*"), Flavor::String, &cache));
+        assert!(!like.matches_like(&context, &format!("{private_use}x"), Flavor::String, &cache));
+        assert!(!like.matches_like(&context, &private_use, Flavor::String, &cache));
+        let question = Template::parse(
+            "${aws:PrincipalTag/pua}${aws:PrincipalTag/question}${?}",
+            true,
+        )?;
+        assert!(question.matches_like(
+            &context,
+            &format!("{private_use}??"),
+            Flavor::String,
+            &cache
+        ));
+        assert!(!question.matches_like(
+            &context,
+            &format!("{private_use}ab"),
+            Flavor::String,
+            &cache
+        ));
+        // The policy's own wildcards still work beside them.
+        let mixed = Template::parse("${aws:PrincipalTag/pua}*${aws:PrincipalTag/star}", true)?;
+        assert!(mixed.matches_like(
+            &context,
+            &format!("{private_use}abc*"),
+            Flavor::String,
+            &cache
+        ));
+        assert!(!mixed.matches_like(
+            &context,
+            &format!("{private_use}abc"),
+            Flavor::String,
+            &cache
+        ));
+        // In a `Resource` pattern and an `ArnLike` value the same holds.
+        let arn = "arn:aws:ecr:us-east-1:111122223333:repository/";
+        let resource = Template::parse(
+            &format!("{arn}${{aws:PrincipalTag/pua}}${{aws:PrincipalTag/star}}"),
+            true,
+        )?;
+        assert!(resource.matches_like(
+            &context,
+            &format!("{arn}{private_use}*"),
+            Flavor::Arn,
+            &cache
+        ));
+        assert!(!resource.matches_like(
+            &context,
+            &format!("{arn}{private_use}web"),
+            Flavor::Arn,
+            &cache
+        ));
+        assert!(resource.matches_like(
+            &context,
+            &format!("{arn}{private_use}*"),
+            Flavor::ArnCondition,
+            &cache
+        ));
+        assert!(!resource.matches_like(
+            &context,
+            &format!("{arn}{private_use}web"),
+            Flavor::ArnCondition,
+            &cache
+        ));
+        // A backslash written in the policy is a character, not an escape.
+        let backslash = Template::parse(r"a\${aws:PrincipalTag/star}", true)?;
+        assert!(backslash.matches_like(&context, r"a\*", Flavor::String, &cache));
+        assert!(!backslash.matches_like(&context, r"a\x", Flavor::String, &cache));
+        Ok(())
+    }
+
+    /// A variable whose value is text that looks like escapes or colons: in `ArnLike` its colons
+    /// separate components, as the value substituted into the ARN says.
+    #[test]
+    fn arn_condition_values_with_variables() -> Result<(), String> {
+        let context = Context::new().with("aws:PrincipalAccount", "111122223333");
+        let cache = GlobCache::default();
+        let pattern = Template::parse("arn:aws:iam::${aws:PrincipalAccount}:role/*", true)?;
+        assert!(pattern.matches_like(
+            &context,
+            "arn:aws:iam::111122223333:role/ci",
+            Flavor::ArnCondition,
+            &cache
+        ));
+        assert!(!pattern.matches_like(
+            &context,
+            "arn:aws:iam::444455556666:role/ci:111122223333:role/x",
+            Flavor::ArnCondition,
+            &cache
+        ));
+        Ok(())
+    }
+
+    /// The cache is bounded in bytes of pattern text, not only in patterns.
+    #[test]
+    fn the_cache_is_bounded_in_bytes() -> Result<(), String> {
+        let cache = GlobCache::default();
+        let big = "x".repeat(GlobCache::LIMIT_BYTES / 4 + 1);
+        let template = Template::parse("${aws:PrincipalTag/v}*", true)?;
+        for i in 0..16 {
+            let context = Context::new().with("aws:PrincipalTag/v", format!("{i}{big}").as_str());
+            assert!(template.matches_like(
+                &context,
+                &format!("{i}{big}tail"),
+                Flavor::String,
+                &cache
+            ));
+            let bytes = cache.maps.lock().map_or(0, |maps| maps.bytes);
+            assert!(bytes <= GlobCache::LIMIT_BYTES, "{bytes} bytes cached");
+            assert!(cache.len() <= 3);
+        }
+        // A pattern longer than the limit on its own is matched, not kept.
+        let huge = "y".repeat(GlobCache::LIMIT_BYTES + 1);
+        let context = Context::new().with("aws:PrincipalTag/v", huge.as_str());
+        assert!(template.matches_like(&context, &huge, Flavor::String, &cache));
+        assert!(cache.maps.lock().map_or(0, |maps| maps.bytes) <= GlobCache::LIMIT_BYTES);
         Ok(())
     }
 
