@@ -142,8 +142,16 @@ fn statement_applies(
     // "IAM JSON policy elements: Resource"; a repository policy statement without `Resource`
     // applies to the repository it is attached to.
     let resource = match (statement.get("Resource"), statement.get("NotResource")) {
-        (Some(list), None) => any_resource(list, substitute, req)?,
-        (None, Some(list)) => !any_resource(list, substitute, req)?,
+        (Some(list), None) => any_resource(list, substitute, req)? == Naming::Yes,
+        // "If AWS cannot resolve a variable this might cause the entire statement to be invalid"
+        // ("IAM policy elements: Variables and tags"). Where the guide leaves the outcome open, a
+        // `NotResource` entry that cannot be resolved is read the careful way round (as the
+        // crate documents it): it never lets an `Allow` apply, and never drops a `Deny`.
+        (None, Some(list)) => match any_resource(list, substitute, req)? {
+            Naming::Yes => false,
+            Naming::Unresolved => effect_deny,
+            Naming::No => true,
+        },
         (None, None) if side == Side::Repository => true,
         _ => return Err("exactly one of Resource/NotResource expected".into()),
     };
@@ -293,15 +301,29 @@ fn resource_matches(pattern: &[Tok], resource: &str) -> bool {
     })
 }
 
-fn any_resource(list: &Value, substitute: bool, req: &Req<'_>) -> Result<bool, String> {
+/// Whether a `Resource`/`NotResource` list names the request's resource.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    Yes,
+    /// No entry names it, and at least one entry holds a variable with no value.
+    Unresolved,
+    No,
+}
+
+fn any_resource(list: &Value, substitute: bool, req: &Req<'_>) -> Result<Naming, String> {
+    let mut unresolved = false;
     for entry in strings(list)? {
-        if let Some(pattern) = render_pattern(&entry, substitute, req.context)?
-            && resource_matches(&pattern, req.resource)
-        {
-            return Ok(true);
+        match render_pattern(&entry, substitute, req.context)? {
+            Some(pattern) if resource_matches(&pattern, req.resource) => return Ok(Naming::Yes),
+            Some(_) => {}
+            None => unresolved = true,
         }
     }
-    Ok(false)
+    Ok(if unresolved {
+        Naming::Unresolved
+    } else {
+        Naming::No
+    })
 }
 
 // ---- policy variables ----
