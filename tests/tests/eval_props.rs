@@ -283,6 +283,8 @@ fn values_for(family: &str, noisy: bool) -> BoxedStrategy<Value> {
             "0.0.0.0/0",
             "198.51.100.7",
         ],
+        // `BinaryEquals` reads base64 ("Binary condition operators").
+        "Binary" => vec!["d2Vi", "YWJj", "YQ=="],
         "Arn" => vec![
             "arn:aws:iam::*:role/ci-*",
             "arn:aws:iam::111122223333:user/${aws:username}",
@@ -339,7 +341,7 @@ fn condition_entry(noisy: bool) -> impl Strategy<Value = (String, Value)> {
         ("DateGreaterThan", "Date"),
         ("DateGreaterThanEquals", "Date"),
         ("Bool", "Bool"),
-        ("BinaryEquals", "String"),
+        ("BinaryEquals", "Binary"),
         ("IpAddress", "Ip"),
         ("NotIpAddress", "Ip"),
         ("ArnEquals", "Arn"),
