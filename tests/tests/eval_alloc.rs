@@ -193,19 +193,28 @@ fn evaluate_allocates_nothing_after_warm_up() -> Result<(), Box<dyn std::error::
         );
     }
 
-    let region = Region::new(GLOBAL);
-    let mut allowed = 0_usize;
-    for _ in 0..200 {
-        for (request, _) in &requests {
-            allowed += usize::from(evaluator.evaluate(request) == Decision::Allow);
+    // The counter is global: the test harness's own thread may allocate while a region is open
+    // (seen on a loaded machine: 4 allocations of the harness, none of ours). Each round does the
+    // same warmed-up work, so an allocation of `evaluate` shows in every round; the quietest of
+    // three rounds must be zero.
+    let mut rounds = Vec::new();
+    for _ in 0..3 {
+        let region = Region::new(GLOBAL);
+        let mut allowed = 0_usize;
+        for _ in 0..200 {
+            for (request, _) in &requests {
+                allowed += usize::from(evaluator.evaluate(request) == Decision::Allow);
+            }
         }
+        let change = region.change();
+        assert_eq!(allowed, 200 * 11);
+        rounds.push(change);
     }
-    let change = region.change();
-    assert_eq!(allowed, 200 * 11);
-    assert_eq!(
-        (change.allocations, change.reallocations),
-        (0, 0),
-        "evaluate allocated: {change:?}"
+    assert!(
+        rounds
+            .iter()
+            .any(|change| (change.allocations, change.reallocations) == (0, 0)),
+        "evaluate allocated in every round: {rounds:?}"
     );
 
     // The counter does count: an explanation is built on the heap.
