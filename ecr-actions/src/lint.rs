@@ -104,7 +104,7 @@ impl fmt::Display for Severity {
 /// | code | severity | rule |
 /// |---|---|---|
 /// | `unknown-action` | error | an `ecr:` action without wildcards that ECR does not have; the message names the nearest action |
-/// | `pattern-matches-nothing` | error | an `ecr:` pattern with `*`/`?` that matches no ECR action |
+/// | `pattern-matches-nothing` | error | an `ecr:` pattern with `*`/`?` that matches no ECR action; an `Arn…` condition value of fewer than six components, which matches no ARN |
 /// | `malformed-action` | error | an `Action`/`NotAction` entry that is not `service:Action` or `*` |
 /// | `resource-mismatch` | error | an `ecr:` action entry whose actions all act on resource types (`repository`) that no `Resource` entry can match |
 /// | `resource-star-required` | error | an `ecr:` action entry whose actions take no resource ARN (`ecr:GetAuthorizationToken`), in a statement whose `Resource` has no `*` |
@@ -139,7 +139,8 @@ impl fmt::Display for Severity {
 pub enum LintCode {
     /// `unknown-action` (error): an `ecr:` action that does not exist (with the nearest names).
     UnknownAction,
-    /// `pattern-matches-nothing` (error): an `ecr:` wildcard that matches no action.
+    /// `pattern-matches-nothing` (error): an `ecr:` wildcard that matches no action, or an `Arn…`
+    /// condition value that is not shaped like an ARN (it matches no ARN).
     PatternMatchesNothing,
     /// `malformed-action` (error): an entry that is not an action pattern at all.
     MalformedAction,

@@ -222,6 +222,10 @@ cases! {
         ("invalid-condition-value", r#"Statement[0].Condition.NumericLessThan["aws:MultiFactorAuthAge"][1]"#),
         ("invalid-condition-value", r#"Statement[0].Condition.NumericLessThan["aws:MultiFactorAuthAge"][2]"#),
     ];
+    arn_condition_not_an_arn => [
+        ("pattern-matches-nothing", r#"Statement[0].Condition.ArnLike["aws:SourceArn"][1]"#),
+        ("pattern-matches-nothing", r#"Statement[0].Condition.ArnLike["aws:SourceArn"][2]"#),
+    ];
     wildcard_without_like_operator => [
         ("wildcard-without-like-operator", r#"Statement[0].Condition.StringEquals["aws:PrincipalArn"][1]"#),
         ("wildcard-without-like-operator", r#"Statement[0].Condition.StringNotEqualsIgnoreCase["aws:PrincipalTag/job-category"]"#),

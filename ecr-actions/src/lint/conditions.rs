@@ -56,6 +56,7 @@ pub(super) fn check(
                 check_value(document, operator, value, &value_path, findings);
                 if let ConditionValue::String(text) = value {
                     check_wildcard(operator, text, &value_path, findings);
+                    check_arn_shape(operator, text, &value_path, findings);
                     super::document::check_variables(document, text, &value_path, findings);
                 }
             }
@@ -291,6 +292,39 @@ fn check_value(
         Err(ConditionError::Operator(_)) => return,
     };
     findings.push(LintCode::InvalidConditionValue, path(), message);
+}
+
+/// `pattern-matches-nothing` for an `Arn…` value that is not shaped like an ARN. IAM User Guide,
+/// "Amazon Resource Name (ARN) condition operators": "Each of the six colon-delimited components of
+/// the ARN is checked separately", so a value of fewer than six components (`*` alone,
+/// `arn:aws:iam::*`) matches no ARN: `ArnLike` never holds and `ArnNotLike` always does. A value
+/// with a policy variable is left alone (the variable's value may hold colons).
+fn check_arn_shape(
+    operator: ConditionOperator,
+    value: &str,
+    path: &dyn Fn() -> JsonPath,
+    findings: &mut Findings,
+) {
+    use OperatorKind as K;
+    if !matches!(
+        operator.kind,
+        K::ArnEquals | K::ArnLike | K::ArnNotEquals | K::ArnNotLike
+    ) || value.contains("${")
+    {
+        return;
+    }
+    let components = value.split(':').take(6).count();
+    if components < 6 || !value.starts_with("arn:") {
+        findings.push(
+            LintCode::PatternMatchesNothing,
+            path(),
+            format!(
+                "`{value}` is not an ARN pattern: `{operator}` compares the six colon-separated \
+                 components of an ARN one by one, so it matches no ARN; write all six \
+                 (`arn:aws:iam::*:role/*`), or use `StringLike` for a pattern over the whole text"
+            ),
+        );
+    }
 }
 
 /// `wildcard-without-like-operator` for one string value.

@@ -181,7 +181,13 @@ fn json_error(
             column: error.column(),
         },
         None => PolicyError::Json {
-            message: error.to_string(),
+            // serde_json ends its message with the position, which the error prints itself.
+            message: {
+                let text = error.to_string();
+                let at = format!(" at line {} column {}", error.line(), error.column());
+                text.strip_suffix(&at)
+                    .map_or_else(|| text.clone(), str::to_owned)
+            },
             line: error.line(),
             column: error.column(),
         },
