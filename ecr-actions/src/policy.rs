@@ -44,15 +44,27 @@
 //! | values of one multivalued context key | [`Context::MAX_VALUES`] = 4,096 | [`ContextError::TooManyValues`] |
 //! | keys of one context | [`Context::MAX_KEYS`] = 65,536 | [`ContextError::TooManyKeys`] |
 //! | bytes of keys and values of one context | [`Context::MAX_BYTES`] = 16 MiB | [`ContextError::TooLarge`] |
+//! | an ARN ([`Arn`], [`RepositoryArn`]) | [`Arn::MAX_LEN`] = 2,048 characters | `ParseArnError::TooLong` |
+//! | a `Resource`/`NotResource` pattern ([`ArnPattern`]) | [`ArnPattern::MAX_LEN`] = 10,240 characters | `ParseArnPatternError::TooLong`; the linter reports `malformed-arn`, the evaluator refuses the policy |
+//! | a condition value read as a number / a date / an IP address or block | 256 / 64 / 64 bytes (see [`value`](crate::value)) | not a value of that type: `invalid-condition-value`, refused by the evaluator and the builder |
+//! | patterns with policy variables an evaluator keeps compiled | 4,096 patterns and 1 MiB of pattern text | the cache starts over; a larger pattern is matched without being kept |
+//! | an `iam_actions!` table | 16 MiB; at most 50 errors reported, then `… and N more errors` | a compile error at the place it goes past |
+//!
+//! Matching a wildcard pattern against a text costs O(text × ⌈chunk / 64⌉) time, where a chunk is
+//! the part of the pattern between two stars that match anything, and O(pattern) memory, whatever
+//! the characters (see [`Glob`](ecr_actions_pattern::Glob)).
 //!
 //! AWS's own limits are far smaller: a managed policy holds at most 6,144 characters and a role's
 //! inline policies 10,240 (IAM User Guide, *IAM and AWS STS quotas*), a repository policy 10,240
 //! characters (Amazon ECR User Guide, *Amazon ECR service quotas*); a resource has at most 50 tags.
 //! [`Context::insert`] (for contexts a program builds itself) takes any size, at O(log n) a key.
-//! The caps on wildcard patterns belong to the pattern matcher.
 //!
 //! [`ActionPattern`]: crate::ActionPattern
 //! [`ArnPattern`]: crate::ArnPattern
+//! [`ArnPattern::MAX_LEN`]: crate::ArnPattern::MAX_LEN
+//! [`Arn`]: crate::Arn
+//! [`Arn::MAX_LEN`]: crate::Arn::MAX_LEN
+//! [`RepositoryArn`]: crate::RepositoryArn
 //! [`parse_case`]: crate::eval::conformance::parse_case
 //! [`MAX_CASE_BYTES`]: crate::eval::conformance::MAX_CASE_BYTES
 //! [`Context::try_insert`]: crate::eval::Context::try_insert
