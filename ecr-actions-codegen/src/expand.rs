@@ -1,6 +1,8 @@
 //! The generated Rust: the `Action`, `ResourceType` and `ConditionKey` enums, their metadata tables,
 //! their trait impls, and their docs.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
@@ -62,20 +64,107 @@ pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     }
 }
 
-fn action_resource_uses(action: &Action, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
+/// The resource types of one action, inside a block that names `ResourceTypeUse::__new` `u`, the
+/// `ResourceType` enum `R` and the `ConditionKey` enum `K` (see [`resource_uses_table`]): short paths
+/// keep the tokens per action few, which is most of the macro's memory on a large table.
+fn action_resource_uses(action: &Action) -> TokenStream {
     let uses = action.resource_types.iter().map(|r| {
         let variant = ident(&upper(&r.name));
         let required = r.required;
         let keys = r.condition_keys.iter().map(|k| ident(&upper(k)));
         let deps = strs(&r.dependent_actions);
-        quote! {
-            #krate::service::ResourceTypeUse::__new(
-                ResourceType::#variant, #required, &[#(ConditionKey::#keys),*], &[#(#deps),*],
-            )
-        }
+        quote!(u(R::#variant, #required, &[#(K::#keys),*], &[#(#deps),*]))
     });
     quote!(&[#(#uses),*])
+}
+
+/// `Action::RESOURCE_TYPES`: the slice of each action, in a block whose short names its entries use.
+fn resource_uses_table(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let count = service.actions.len();
+    let uses = service.actions.iter().map(action_resource_uses);
+    let mut used = service.actions.iter().flat_map(|a| &a.resource_types);
+    let any_use = used.clone().next().is_some();
+    let r = alias(any_use, "R", quote!(ResourceType));
+    let k = alias(
+        used.any(|r| !r.condition_keys.is_empty()),
+        "K",
+        quote!(ConditionKey),
+    );
+    let u = any_use.then(|| {
+        quote! {
+            const fn u(
+                resource_type: ResourceType,
+                required: bool,
+                condition_keys: &'static [ConditionKey],
+                dependent_actions: &'static [&'static str],
+            ) -> ResourceTypeUse {
+                #krate::service::ResourceTypeUse::__new(resource_type, required, condition_keys, dependent_actions)
+            }
+        }
+    });
+    quote! {
+        const RESOURCE_TYPES: [&'static [ResourceTypeUse]; #count] = {
+            #r
+            #k
+            #u
+            [#(#uses),*]
+        };
+    }
+}
+
+/// `Action::ACCESS_LEVEL_SETS` (each distinct list of levels once) and `Action::ACCESS_OF` (each action's
+/// entry in it): a number per action instead of a constructor call.
+fn access_tables(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let mut sets: Vec<&[crate::model::AccessLevel]> = Vec::new();
+    let mut index: HashMap<&[crate::model::AccessLevel], u16> = HashMap::new();
+    let of: Vec<Literal> = service
+        .actions
+        .iter()
+        .map(|a| {
+            let levels = a.access_levels.as_slice();
+            // At most 325 distinct lists exist (ordered choices of 1 to 5 of the 5 levels, no repeat).
+            let at = *index.entry(levels).or_insert_with(|| {
+                let at = u16::try_from(sets.len()).unwrap_or(u16::MAX);
+                sets.push(levels);
+                at
+            });
+            Literal::u16_unsuffixed(at)
+        })
+        .collect();
+    let set_count = sets.len();
+    let count = service.actions.len();
+    let sets = sets.iter().map(|levels| {
+        let mut levels = levels.iter().map(|l| ident(l.variant()));
+        // The model holds at least one level per action: a table without one never reaches expansion.
+        let first = levels.next().unwrap_or_else(|| ident("Read"));
+        quote!(#krate::AccessLevels::__from_table(#krate::AccessLevel::#first, &[#(#krate::AccessLevel::#levels),*]))
+    });
+    quote! {
+        const ACCESS_LEVEL_SETS: [#krate::AccessLevels; #set_count] = [#(#sets),*];
+        const ACCESS_OF: [u16; #count] = [#(#of),*];
+    }
+}
+
+/// A short name for a type inside a table's block, only where the block uses it (an unused alias would
+/// warn in the invoking crate).
+fn alias(used: bool, name: &str, ty: TokenStream) -> Option<TokenStream> {
+    let name = ident(name);
+    used.then(|| quote!(type #name = #ty;))
+}
+
+/// `use ::core::option::Option::{None, Some}` for a table's block, each only where the block uses it.
+pub(crate) fn use_option(some: bool, none: bool) -> TokenStream {
+    let names = [(some, "Some"), (none, "None")]
+        .into_iter()
+        .filter(|(used, _)| *used)
+        .map(|(_, name)| ident(name));
+    if some || none {
+        quote!(use ::core::option::Option::{#(#names),*};)
+    } else {
+        TokenStream::new()
+    }
 }
 
 /// The identifier of a resource type or condition key, already checked to exist by `ident::assign_*`.
@@ -107,17 +196,17 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         .collect();
     let iam_literals = strs(&iam_names);
     let descriptions = strs(service.actions.iter().map(|a| &a.description));
-    let access = service.actions.iter().map(|a| {
-        let mut levels = a.access_levels.iter().map(|l| ident(l.variant()));
-        // The model holds at least one level per action: a table without one never reaches expansion.
-        let first = levels.next().unwrap_or_else(|| ident("Read"));
-        quote!(#krate::AccessLevels::__from_table(#krate::AccessLevel::#first, &[#(#krate::AccessLevel::#levels),*]))
-    });
-    let resource_uses = service.actions.iter().map(|a| action_resource_uses(a, cx));
+    let access = access_tables(service, cx);
+    let resource_uses = resource_uses_table(service, cx);
     let condition_keys = service.actions.iter().map(|a| {
         let keys = a.condition_keys.iter().map(|k| ident(&upper(k)));
-        quote!(&[#(ConditionKey::#keys),*])
+        quote!(&[#(K::#keys),*])
     });
+    let k = alias(
+        service.actions.iter().any(|a| !a.condition_keys.is_empty()),
+        "K",
+        quote!(ConditionKey),
+    );
     let dependent_actions = service.actions.iter().map(|a| {
         let deps = strs(&a.dependent_actions);
         quote!(&[#(#deps),*])
@@ -148,9 +237,12 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             const NAMES_LOWER: [&'static str; #count] = [#(#names_lower),*];
             const IAM_NAMES: [&'static str; #count] = [#(#iam_literals),*];
             const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
-            const ACCESS_LEVELS: [#krate::AccessLevels; #count] = [#(#access),*];
-            const RESOURCE_TYPES: [&'static [ResourceTypeUse]; #count] = [#(#resource_uses),*];
-            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = [#(#condition_keys),*];
+            #access
+            #resource_uses
+            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = {
+                #k
+                [#(#condition_keys),*]
+            };
             const DEPENDENT_ACTIONS: [&'static [&'static str]; #count] = [#(#dependent_actions),*];
             const FULL_NAMES: &'static [&'static str] = &[#(#full_names),*];
 
@@ -204,13 +296,13 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// Every access level the table names for the action, in table order.
             #[must_use]
             pub const fn access_levels(self) -> #krate::AccessLevels {
-                Self::ACCESS_LEVELS[self as usize]
+                Self::ACCESS_LEVEL_SETS[Self::ACCESS_OF[self as usize] as usize]
             }
 
             /// The first access level the table names for the action.
             #[must_use]
             pub const fn access_level(self) -> #krate::AccessLevel {
-                Self::ACCESS_LEVELS[self as usize].first()
+                self.access_levels().first()
             }
 
             /// The resource types the action works on, each with whether it is required and with the
@@ -348,6 +440,22 @@ fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> Toke
     }
 }
 
+/// `Some(value)` or `None`, in a block that imports both (see [`use_option`]).
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(value) => quote!(Some(#value)),
+        None => quote!(None),
+    }
+}
+
+/// The `use_option` of a table of options: which of `Some` and `None` it holds.
+fn use_option_for<T>(values: &[Option<T>]) -> TokenStream {
+    use_option(
+        values.iter().any(Option::is_some),
+        values.iter().any(Option::is_none),
+    )
+}
+
 fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
     let types = &service.resource_types;
@@ -359,17 +467,19 @@ fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
         .iter()
         .map(|t| docs::resource_type(t, users.get(t.name.as_str()).copied().unwrap_or(0)));
     let names = strs(types.iter().map(|t| &t.name));
-    let arns = types.iter().map(|t| match &t.arn_format {
-        Some(arn) => quote!(::core::option::Option::Some(#arn)),
-        None => quote!(::core::option::Option::None),
-    });
+    let arn_formats: Vec<Option<&String>> = types.iter().map(|t| t.arn_format.as_ref()).collect();
+    let use_arn = use_option_for(&arn_formats);
+    let arns = arn_formats.into_iter().map(option);
     let keys = types.iter().map(|t| {
         let keys = t.condition_keys.iter().map(|k| ident(&upper(k)));
-        quote!(&[#(ConditionKey::#keys),*])
+        quote!(&[#(K::#keys),*])
     });
+    let k = alias(
+        types.iter().any(|t| !t.condition_keys.is_empty()),
+        "K",
+        quote!(ConditionKey),
+    );
     let enum_doc = docs::resource_type_enum(service);
-    let names_again = names.clone();
-    let variants_again = &variants;
     quote! {
         #[doc = #enum_doc]
         #[non_exhaustive]
@@ -384,10 +494,20 @@ fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// How many resource types there are.
             pub const COUNT: usize = #count;
 
+            const NAMES: [&'static str; #count] = [#(#names),*];
+            const ARN_FORMATS: [::core::option::Option<&'static str>; #count] = {
+                #use_arn
+                [#(#arns),*]
+            };
+            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = {
+                #k
+                [#(#keys),*]
+            };
+
             /// The resource type's name, e.g. `repository`.
             #[must_use]
             pub const fn name(self) -> &'static str {
-                match self { #(Self::#variants_again => #names,)* }
+                Self::NAMES[self as usize]
             }
 
             /// The ARN format from the resource-types table, e.g.
@@ -395,24 +515,23 @@ fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// was given no resource-types table.
             #[must_use]
             pub const fn arn_format(self) -> ::core::option::Option<&'static str> {
-                match self { #(Self::#variants_again => #arns,)* }
+                Self::ARN_FORMATS[self as usize]
             }
 
             /// The condition keys the resource-types table gives the type (empty without that table).
             #[must_use]
             pub const fn condition_keys(self) -> &'static [ConditionKey] {
-                match self { #(Self::#variants_again => #keys,)* }
+                Self::CONDITION_KEYS[self as usize]
             }
 
             /// The resource type of a name, in any ASCII case.
             #[must_use]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                #(
-                    if name.eq_ignore_ascii_case(#names_again) {
-                        return ::core::option::Option::Some(Self::#variants_again);
-                    }
-                )*
-                ::core::option::Option::None
+                Self::NAMES
+                    .iter()
+                    .zip(Self::ALL)
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|(_, t)| t)
             }
         }
 
@@ -426,8 +545,7 @@ fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
             type Err = #krate::ParseNameError;
 
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                const NAMES: &[&str] = &[#(#names_again),*];
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("resource type", s, NAMES))
+                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("resource type", s, &Self::NAMES))
             }
         }
 
@@ -451,20 +569,21 @@ fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
     let variants: Vec<Ident> = keys.iter().map(|k| ident(&k.ident)).collect();
     let docs = keys.iter().map(docs::condition_key);
     let names = strs(keys.iter().map(|k| &k.name));
-    let descriptions = keys.iter().map(|k| match &k.description {
-        Some(d) => quote!(::core::option::Option::Some(#d)),
-        None => quote!(::core::option::Option::None),
-    });
-    let types = keys.iter().map(|k| match k.value_type {
-        Some(t) => {
-            let variant = ident(t.variant);
-            quote!(::core::option::Option::Some(#krate::ConditionValueType::#variant))
-        }
-        None => quote!(::core::option::Option::None),
-    });
+    let descriptions: Vec<Option<&String>> = keys.iter().map(|k| k.description.as_ref()).collect();
+    let use_descriptions = use_option_for(&descriptions);
+    let descriptions = descriptions.into_iter().map(option);
+    let types: Vec<Option<Ident>> = keys
+        .iter()
+        .map(|k| k.value_type.map(|t| ident(t.variant)))
+        .collect();
+    let use_types = use_option_for(&types);
+    let v = alias(
+        types.iter().any(Option::is_some),
+        "V",
+        quote!(#krate::ConditionValueType),
+    );
+    let types = types.into_iter().map(|t| option(t.map(|t| quote!(V::#t))));
     let enum_doc = docs::condition_key_enum(service);
-    let variants_again = &variants;
-    let names_again = &names;
     quote! {
         #[doc = #enum_doc]
         #[non_exhaustive]
@@ -479,33 +598,43 @@ fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// How many condition keys there are.
             pub const COUNT: usize = #count;
 
+            const NAMES: [&'static str; #count] = [#(#names),*];
+            const DESCRIPTIONS: [::core::option::Option<&'static str>; #count] = {
+                #use_descriptions
+                [#(#descriptions),*]
+            };
+            const VALUE_TYPES: [::core::option::Option<#krate::ConditionValueType>; #count] = {
+                #use_types
+                #v
+                [#(#types),*]
+            };
+
             /// The key as the table writes it, e.g. `aws:ResourceTag/${TagKey}`.
             #[must_use]
             pub const fn as_str(self) -> &'static str {
-                match self { #(Self::#variants_again => #names,)* }
+                Self::NAMES[self as usize]
             }
 
             /// The description from the condition-keys table; `None` without that table.
             #[must_use]
             pub const fn description(self) -> ::core::option::Option<&'static str> {
-                match self { #(Self::#variants_again => #descriptions,)* }
+                Self::DESCRIPTIONS[self as usize]
             }
 
             /// The value type from the condition-keys table; `None` without that table.
             #[must_use]
             pub const fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> {
-                match self { #(Self::#variants_again => #types,)* }
+                Self::VALUE_TYPES[self as usize]
             }
 
             /// The key as the table writes it, in any ASCII case (IAM key names ignore case).
             #[must_use]
             pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                #(
-                    if name.eq_ignore_ascii_case(#names_again) {
-                        return ::core::option::Option::Some(Self::#variants_again);
-                    }
-                )*
-                ::core::option::Option::None
+                Self::NAMES
+                    .iter()
+                    .zip(Self::ALL)
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                    .map(|(_, k)| k)
             }
         }
 
@@ -519,8 +648,7 @@ fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
             type Err = #krate::ParseNameError;
 
             fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                const NAMES: &[&str] = &[#(#names_again),*];
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("condition key", s, NAMES))
+                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("condition key", s, &Self::NAMES))
             }
         }
 
