@@ -9,6 +9,9 @@ use quote::quote;
 use crate::docs;
 use crate::model::{Action, Service};
 
+mod condition_key;
+mod resource_type;
+
 /// What the generated code needs besides the model.
 pub struct Context<'a> {
     /// The path of the runtime crate, e.g. `::ecr_actions`.
@@ -35,8 +38,8 @@ pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     });
     let krate = cx.krate;
     let actions = expand_actions(service, cx);
-    let resource_types = expand_resource_types(service, cx);
-    let condition_keys = expand_condition_keys(service, cx);
+    let resource_types = resource_type::expand(service, cx);
+    let condition_keys = condition_key::expand(service, cx);
     let last_updated = match &service.last_updated {
         Some(text) => quote!(::core::option::Option::Some(#text)),
         None => quote!(::core::option::Option::None),
@@ -454,212 +457,4 @@ fn use_option_for<T>(values: &[Option<T>]) -> TokenStream {
         values.iter().any(Option::is_some),
         values.iter().any(Option::is_none),
     )
-}
-
-fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
-    let types = &service.resource_types;
-    let count = types.len();
-    let variants: Vec<Ident> = types.iter().map(|t| ident(&t.ident)).collect();
-    // A type only the resource-types table names has no users: zero is a count here, not a fallback.
-    let users = docs::users(service);
-    let docs = types
-        .iter()
-        .map(|t| docs::resource_type(t, users.get(t.name.as_str()).copied().unwrap_or(0)));
-    let names = strs(types.iter().map(|t| &t.name));
-    let arn_formats: Vec<Option<&String>> = types.iter().map(|t| t.arn_format.as_ref()).collect();
-    let use_arn = use_option_for(&arn_formats);
-    let arns = arn_formats.into_iter().map(option);
-    let keys = types.iter().map(|t| {
-        let keys = t.condition_keys.iter().map(|k| ident(&upper(k)));
-        quote!(&[#(K::#keys),*])
-    });
-    let k = alias(
-        types.iter().any(|t| !t.condition_keys.is_empty()),
-        "K",
-        quote!(ConditionKey),
-    );
-    let enum_doc = docs::resource_type_enum(service);
-    quote! {
-        #[doc = #enum_doc]
-        #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ResourceType {
-            #( #[doc = #docs] #variants, )*
-        }
-
-        impl ResourceType {
-            /// Every resource type, in table order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-            /// How many resource types there are.
-            pub const COUNT: usize = #count;
-
-            const NAMES: [&'static str; #count] = [#(#names),*];
-            const ARN_FORMATS: [::core::option::Option<&'static str>; #count] = {
-                #use_arn
-                [#(#arns),*]
-            };
-            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = {
-                #k
-                [#(#keys),*]
-            };
-
-            /// The resource type's name, e.g. `repository`.
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                Self::NAMES[self as usize]
-            }
-
-            /// The ARN format from the resource-types table, e.g.
-            /// `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`; `None` when the macro
-            /// was given no resource-types table.
-            #[must_use]
-            pub const fn arn_format(self) -> ::core::option::Option<&'static str> {
-                Self::ARN_FORMATS[self as usize]
-            }
-
-            /// The condition keys the resource-types table gives the type (empty without that table).
-            #[must_use]
-            pub const fn condition_keys(self) -> &'static [ConditionKey] {
-                Self::CONDITION_KEYS[self as usize]
-            }
-
-            /// The resource type of a name, in any ASCII case.
-            #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                Self::NAMES
-                    .iter()
-                    .zip(Self::ALL)
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, t)| t)
-            }
-        }
-
-        impl ::core::fmt::Display for ResourceType {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl ::core::str::FromStr for ResourceType {
-            type Err = #krate::ParseNameError;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("resource type", s, &Self::NAMES))
-            }
-        }
-
-        impl #krate::service::IamResourceType for ResourceType {
-            type ConditionKey = ConditionKey;
-            const ALL: &'static [Self] = &Self::ALL;
-
-            fn name(self) -> &'static str { ResourceType::name(self) }
-            fn arn_format(self) -> ::core::option::Option<&'static str> { ResourceType::arn_format(self) }
-            fn condition_keys(self) -> &'static [ConditionKey] { ResourceType::condition_keys(self) }
-        }
-
-        #krate::__serde_via_str!(ResourceType, "a resource type name such as `repository`");
-    }
-}
-
-fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
-    let keys = &service.condition_keys;
-    let count = keys.len();
-    let variants: Vec<Ident> = keys.iter().map(|k| ident(&k.ident)).collect();
-    let docs = keys.iter().map(docs::condition_key);
-    let names = strs(keys.iter().map(|k| &k.name));
-    let descriptions: Vec<Option<&String>> = keys.iter().map(|k| k.description.as_ref()).collect();
-    let use_descriptions = use_option_for(&descriptions);
-    let descriptions = descriptions.into_iter().map(option);
-    let types: Vec<Option<Ident>> = keys
-        .iter()
-        .map(|k| k.value_type.map(|t| ident(t.variant)))
-        .collect();
-    let use_types = use_option_for(&types);
-    let v = alias(
-        types.iter().any(Option::is_some),
-        "V",
-        quote!(#krate::ConditionValueType),
-    );
-    let types = types.into_iter().map(|t| option(t.map(|t| quote!(V::#t))));
-    let enum_doc = docs::condition_key_enum(service);
-    quote! {
-        #[doc = #enum_doc]
-        #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ConditionKey {
-            #( #[doc = #docs] #variants, )*
-        }
-
-        impl ConditionKey {
-            /// Every condition key, in table order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-            /// How many condition keys there are.
-            pub const COUNT: usize = #count;
-
-            const NAMES: [&'static str; #count] = [#(#names),*];
-            const DESCRIPTIONS: [::core::option::Option<&'static str>; #count] = {
-                #use_descriptions
-                [#(#descriptions),*]
-            };
-            const VALUE_TYPES: [::core::option::Option<#krate::ConditionValueType>; #count] = {
-                #use_types
-                #v
-                [#(#types),*]
-            };
-
-            /// The key as the table writes it, e.g. `aws:ResourceTag/${TagKey}`.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                Self::NAMES[self as usize]
-            }
-
-            /// The description from the condition-keys table; `None` without that table.
-            #[must_use]
-            pub const fn description(self) -> ::core::option::Option<&'static str> {
-                Self::DESCRIPTIONS[self as usize]
-            }
-
-            /// The value type from the condition-keys table; `None` without that table.
-            #[must_use]
-            pub const fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> {
-                Self::VALUE_TYPES[self as usize]
-            }
-
-            /// The key as the table writes it, in any ASCII case (IAM key names ignore case).
-            #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                Self::NAMES
-                    .iter()
-                    .zip(Self::ALL)
-                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
-                    .map(|(_, k)| k)
-            }
-        }
-
-        impl ::core::fmt::Display for ConditionKey {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for ConditionKey {
-            type Err = #krate::ParseNameError;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("condition key", s, &Self::NAMES))
-            }
-        }
-
-        impl #krate::service::IamConditionKey for ConditionKey {
-            const ALL: &'static [Self] = &Self::ALL;
-
-            fn as_str(self) -> &'static str { ConditionKey::as_str(self) }
-            fn description(self) -> ::core::option::Option<&'static str> { ConditionKey::description(self) }
-            fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> { ConditionKey::value_type(self) }
-        }
-
-        #krate::__serde_via_str!(ConditionKey, "a condition key such as `aws:TagKeys`");
-    }
 }
