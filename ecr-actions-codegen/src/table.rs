@@ -137,8 +137,49 @@ impl fmt::Display for TableError {
     }
 }
 
-/// After this many faults the reader stops: the first ones are the ones a person mends first.
-const MAX_ERRORS: usize = 20;
+/// The faults of a drawing, in file order. The reader reads the whole text and finds every fault, but
+/// keeps only the first [`MAX_REPORTED`](crate::problem::MAX_REPORTED) (the number of problems the macro
+/// reports) and counts the rest: a text with a fault on each of a million lines must not hold a million
+/// messages, and the user still learns how many more there are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TableErrors {
+    /// The first faults, at most [`MAX_REPORTED`](crate::problem::MAX_REPORTED) of them.
+    pub errors: Vec<TableError>,
+    /// The faults found past those, if any: counted, not kept.
+    pub more: Option<MoreErrors>,
+}
+
+/// Faults the reader found past the ones it kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MoreErrors {
+    /// Where the first of them is.
+    pub pos: Pos,
+    /// How many there are (at least one).
+    pub count: usize,
+}
+
+impl TableErrors {
+    /// Adds a fault: kept while fewer than the cap are, counted past it.
+    fn push(&mut self, error: TableError) {
+        if self.errors.len() < crate::problem::MAX_REPORTED {
+            self.errors.push(error);
+        } else {
+            match &mut self.more {
+                Some(more) => more.count += 1,
+                None => {
+                    self.more = Some(MoreErrors {
+                        pos: error.pos,
+                        count: 1,
+                    });
+                }
+            }
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.errors.is_empty() && self.more.is_none()
+    }
+}
 
 /// The largest table text read, 16 MiB: the largest table of the AWS reference is under 1 MiB, and a
 /// bigger file is most likely the wrong one (the reader's time and memory are linear in its size).
@@ -168,8 +209,9 @@ fn too_large(text: &str) -> TableError {
 ///
 /// # Errors
 ///
-/// Every fault in the drawing found (up to 20), in file order; a text of more than [`MAX_TABLE_BYTES`]
-/// is one fault, where it goes past, and is not read.
+/// Every fault in the drawing, in file order: the first
+/// [`MAX_REPORTED`](crate::problem::MAX_REPORTED) of them, and how many more ([`TableErrors`]). A text
+/// of more than [`MAX_TABLE_BYTES`] is one fault, where it goes past, and is not read.
 ///
 /// # Examples
 ///
@@ -179,18 +221,18 @@ fn too_large(text: &str) -> TableError {
 /// assert_eq!(grid.tables[0].header[1].text, "B");
 /// assert_eq!(grid.tables[0].rows[0].cells[0].lines[0].text, "1");
 /// ```
-pub fn read(text: &str) -> Result<Grid, Vec<TableError>> {
+pub fn read(text: &str) -> Result<Grid, TableErrors> {
     if text.len() > MAX_TABLE_BYTES {
-        return Err(vec![too_large(text)]);
+        return Err(TableErrors {
+            errors: vec![too_large(text)],
+            more: None,
+        });
     }
     let mut reader = Reader::default();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     for (index, raw) in text.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         reader.line(index + 1, line);
-        if reader.errors.len() >= MAX_ERRORS {
-            break;
-        }
     }
     reader.finish()
 }

@@ -2,7 +2,7 @@
 //! skipping to its bottom border after a fault.
 
 use super::line::{Kind, check_rule, first_column, kind, split};
-use super::{Cell, Grid, MAX_ERRORS, Pos, Row, Table, TableError, Text};
+use super::{Cell, Grid, Pos, Row, Table, TableError, TableErrors, Text};
 
 const TITLE_PREFIX: &str = "Last updated:";
 
@@ -34,7 +34,7 @@ struct Building {
 pub(super) struct Reader {
     state: State,
     grid: Grid,
-    pub(super) errors: Vec<TableError>,
+    errors: TableErrors,
     last_line: usize,
 }
 
@@ -295,10 +295,9 @@ impl Reader {
         }
     }
 
-    pub(super) fn finish(mut self) -> Result<Grid, Vec<TableError>> {
+    pub(super) fn finish(mut self) -> Result<Grid, TableErrors> {
         match std::mem::take(&mut self.state) {
             State::Outside => {}
-            State::Header(_) | State::Body(_) if self.errors.len() >= MAX_ERRORS => {}
             State::Header(building) | State::Body(building) => {
                 let message = format!(
                     "the table that starts at line {} has no bottom border: end it with `└─┴─┘`",
@@ -307,10 +306,8 @@ impl Reader {
                 self.error(Pos::new(building.last_line.max(1), 1), message);
             }
             State::Skipping => {
-                if self.errors.len() < MAX_ERRORS {
-                    let message = "the file ends inside a table: end the table with `└─┴─┘`";
-                    self.error(Pos::new(self.last_line.max(1), 1), message);
-                }
+                let message = "the file ends inside a table: end the table with `└─┴─┘`";
+                self.error(Pos::new(self.last_line.max(1), 1), message);
             }
         }
         if self.errors.is_empty() {

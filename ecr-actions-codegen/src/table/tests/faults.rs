@@ -1,6 +1,7 @@
 //! Faults in the drawing: each is found, placed and explained, and the reader goes on.
 
 use super::*;
+use crate::problem::MAX_REPORTED;
 
 #[test]
 fn ragged_row_with_too_few_cells() {
@@ -231,16 +232,19 @@ fn errors_of_several_tables_are_all_reported_in_file_order() {
     );
 }
 
-/// After 20 faults the reader stops; a table whose bottom border lies beyond is not missing one.
+/// Past [`MAX_REPORTED`] faults the reader keeps reading and counts them: the first fault left out is
+/// placed, and a table whose bottom border lies beyond them is not missing one.
 #[test]
-fn stops_after_twenty_errors_without_inventing_more() {
+fn keeps_the_first_faults_and_counts_the_rest_to_the_end() {
     let mut input = String::from("┏━━━┓\n┃ A ┃\n┡━━━┩\n");
-    for _ in 0..25 {
+    for _ in 0..MAX_REPORTED + 30 {
         input.push_str("│ 1 │\n├─x─┤\n");
     }
     input.push_str("│ 1 │\n└───┘\n");
-    let errors = errors(&input);
-    assert_eq!(errors.len(), 20, "{errors:#?}");
+    let Err(TableErrors { errors, more }) = read(&input) else {
+        panic!("expected errors");
+    };
+    assert_eq!(errors.len(), MAX_REPORTED, "{errors:#?}");
     for (i, e) in errors.iter().enumerate() {
         assert_eq!(
             *e,
@@ -250,23 +254,38 @@ fn stops_after_twenty_errors_without_inventing_more() {
             )
         );
     }
+    assert_eq!(
+        more,
+        Some(MoreErrors {
+            pos: pos(5 + 2 * MAX_REPORTED, 1),
+            count: 30
+        })
+    );
 }
 
+/// A fault on every line: every one is found, the first ones kept, the others counted.
 #[test]
-fn stops_after_twenty_errors() {
-    let mut input = String::new();
-    for _ in 0..30 {
-        input.push_str("│ stray │\n");
-    }
-    let errors = errors(&input);
-    assert_eq!(errors.len(), 20);
-    assert_eq!(errors[19].pos, pos(20, 1));
+fn a_fault_on_every_line_is_counted() {
+    let lines = 3 * MAX_REPORTED;
+    let input = "│ stray │\n".repeat(lines);
+    let Err(TableErrors { errors, more }) = read(&input) else {
+        panic!("expected errors");
+    };
+    assert_eq!(errors.len(), MAX_REPORTED);
+    assert_eq!(errors.last().map(|e| e.pos), Some(pos(MAX_REPORTED, 1)));
+    assert_eq!(
+        more,
+        Some(MoreErrors {
+            pos: pos(MAX_REPORTED + 1, 1),
+            count: lines - MAX_REPORTED
+        })
+    );
 }
 
 #[test]
 fn a_rule_with_too_few_junctions_is_an_error() {
     let text = "┏━━━┳━━━┓\n┃ A ┃ B ┃\n┡━━━━━━━┩\n│ 1 │ 2 │\n└───┴───┘\n";
-    let errors = read(text).unwrap_err();
+    let errors = errors(text);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].pos, Pos::new(3, 1));
     assert_eq!(
