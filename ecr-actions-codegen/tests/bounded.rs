@@ -312,10 +312,8 @@ proptest! {
 /// others, placed at the first left out.
 #[test]
 fn drawing_faults_past_the_cap_are_counted() {
-    let mut shape = shape("many_errors", 0);
-    let line = "│ stray │\n";
-    let lines = MIB / line.len();
-    shape.actions = line.repeat(lines);
+    let shape = shape("many_drawing_faults", MIB);
+    let lines = shape.count;
     let problems = from_tables(&shape).unwrap_err();
     assert_eq!(problems.len(), MAX_REPORTED + 1);
     assert!(
