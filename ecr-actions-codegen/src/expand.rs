@@ -1,11 +1,16 @@
 //! The generated Rust: the `Action`, `ResourceType` and `ConditionKey` enums, their metadata tables,
 //! their trait impls, and their docs.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
 use crate::model::{Action, Service};
+
+mod condition_key;
+mod resource_type;
 
 /// What the generated code needs besides the model.
 pub struct Context<'a> {
@@ -33,8 +38,8 @@ pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     });
     let krate = cx.krate;
     let actions = expand_actions(service, cx);
-    let resource_types = expand_resource_types(service, cx);
-    let condition_keys = expand_condition_keys(service, cx);
+    let resource_types = resource_type::expand(service, cx);
+    let condition_keys = condition_key::expand(service, cx);
     let last_updated = match &service.last_updated {
         Some(text) => quote!(::core::option::Option::Some(#text)),
         None => quote!(::core::option::Option::None),
@@ -62,20 +67,107 @@ pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     }
 }
 
-fn action_resource_uses(action: &Action, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
+/// The resource types of one action, inside a block that names `ResourceTypeUse::__new` `u`, the
+/// `ResourceType` enum `R` and the `ConditionKey` enum `K` (see [`resource_uses_table`]): short paths
+/// keep the tokens per action few, which is most of the macro's memory on a large table.
+fn action_resource_uses(action: &Action) -> TokenStream {
     let uses = action.resource_types.iter().map(|r| {
         let variant = ident(&upper(&r.name));
         let required = r.required;
         let keys = r.condition_keys.iter().map(|k| ident(&upper(k)));
         let deps = strs(&r.dependent_actions);
-        quote! {
-            #krate::service::ResourceTypeUse::__new(
-                ResourceType::#variant, #required, &[#(ConditionKey::#keys),*], &[#(#deps),*],
-            )
-        }
+        quote!(u(R::#variant, #required, &[#(K::#keys),*], &[#(#deps),*]))
     });
     quote!(&[#(#uses),*])
+}
+
+/// `Action::RESOURCE_TYPES`: the slice of each action, in a block whose short names its entries use.
+fn resource_uses_table(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let count = service.actions.len();
+    let uses = service.actions.iter().map(action_resource_uses);
+    let mut used = service.actions.iter().flat_map(|a| &a.resource_types);
+    let any_use = used.clone().next().is_some();
+    let r = alias(any_use, "R", quote!(ResourceType));
+    let k = alias(
+        used.any(|r| !r.condition_keys.is_empty()),
+        "K",
+        quote!(ConditionKey),
+    );
+    let u = any_use.then(|| {
+        quote! {
+            const fn u(
+                resource_type: ResourceType,
+                required: bool,
+                condition_keys: &'static [ConditionKey],
+                dependent_actions: &'static [&'static str],
+            ) -> ResourceTypeUse {
+                #krate::service::ResourceTypeUse::__new(resource_type, required, condition_keys, dependent_actions)
+            }
+        }
+    });
+    quote! {
+        const RESOURCE_TYPES: [&'static [ResourceTypeUse]; #count] = {
+            #r
+            #k
+            #u
+            [#(#uses),*]
+        };
+    }
+}
+
+/// `Action::ACCESS_LEVEL_SETS` (each distinct list of levels once) and `Action::ACCESS_OF` (each action's
+/// entry in it): a number per action instead of a constructor call.
+fn access_tables(service: &Service, cx: &Context<'_>) -> TokenStream {
+    let krate = cx.krate;
+    let mut sets: Vec<&[crate::model::AccessLevel]> = Vec::new();
+    let mut index: HashMap<&[crate::model::AccessLevel], u16> = HashMap::new();
+    let of: Vec<Literal> = service
+        .actions
+        .iter()
+        .map(|a| {
+            let levels = a.access_levels.as_slice();
+            // At most 325 distinct lists exist (ordered choices of 1 to 5 of the 5 levels, no repeat).
+            let at = *index.entry(levels).or_insert_with(|| {
+                let at = u16::try_from(sets.len()).unwrap_or(u16::MAX);
+                sets.push(levels);
+                at
+            });
+            Literal::u16_unsuffixed(at)
+        })
+        .collect();
+    let set_count = sets.len();
+    let count = service.actions.len();
+    let sets = sets.iter().map(|levels| {
+        let mut levels = levels.iter().map(|l| ident(l.variant()));
+        // The model holds at least one level per action: a table without one never reaches expansion.
+        let first = levels.next().unwrap_or_else(|| ident("Read"));
+        quote!(#krate::AccessLevels::__from_table(#krate::AccessLevel::#first, &[#(#krate::AccessLevel::#levels),*]))
+    });
+    quote! {
+        const ACCESS_LEVEL_SETS: [#krate::AccessLevels; #set_count] = [#(#sets),*];
+        const ACCESS_OF: [u16; #count] = [#(#of),*];
+    }
+}
+
+/// A short name for a type inside a table's block, only where the block uses it (an unused alias would
+/// warn in the invoking crate).
+fn alias(used: bool, name: &str, ty: TokenStream) -> Option<TokenStream> {
+    let name = ident(name);
+    used.then(|| quote!(type #name = #ty;))
+}
+
+/// `use ::core::option::Option::{None, Some}` for a table's block, each only where the block uses it.
+pub(crate) fn use_option(some: bool, none: bool) -> TokenStream {
+    let names = [(some, "Some"), (none, "None")]
+        .into_iter()
+        .filter(|(used, _)| *used)
+        .map(|(_, name)| ident(name));
+    if some || none {
+        quote!(use ::core::option::Option::{#(#names),*};)
+    } else {
+        TokenStream::new()
+    }
 }
 
 /// The identifier of a resource type or condition key, already checked to exist by `ident::assign_*`.
@@ -107,17 +199,17 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         .collect();
     let iam_literals = strs(&iam_names);
     let descriptions = strs(service.actions.iter().map(|a| &a.description));
-    let access = service.actions.iter().map(|a| {
-        let mut levels = a.access_levels.iter().map(|l| ident(l.variant()));
-        // The model holds at least one level per action: a table without one never reaches expansion.
-        let first = levels.next().unwrap_or_else(|| ident("Read"));
-        quote!(#krate::AccessLevels::__from_table(#krate::AccessLevel::#first, &[#(#krate::AccessLevel::#levels),*]))
-    });
-    let resource_uses = service.actions.iter().map(|a| action_resource_uses(a, cx));
+    let access = access_tables(service, cx);
+    let resource_uses = resource_uses_table(service, cx);
     let condition_keys = service.actions.iter().map(|a| {
         let keys = a.condition_keys.iter().map(|k| ident(&upper(k)));
-        quote!(&[#(ConditionKey::#keys),*])
+        quote!(&[#(K::#keys),*])
     });
+    let k = alias(
+        service.actions.iter().any(|a| !a.condition_keys.is_empty()),
+        "K",
+        quote!(ConditionKey),
+    );
     let dependent_actions = service.actions.iter().map(|a| {
         let deps = strs(&a.dependent_actions);
         quote!(&[#(#deps),*])
@@ -148,9 +240,12 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             const NAMES_LOWER: [&'static str; #count] = [#(#names_lower),*];
             const IAM_NAMES: [&'static str; #count] = [#(#iam_literals),*];
             const DESCRIPTIONS: [&'static str; #count] = [#(#descriptions),*];
-            const ACCESS_LEVELS: [#krate::AccessLevels; #count] = [#(#access),*];
-            const RESOURCE_TYPES: [&'static [ResourceTypeUse]; #count] = [#(#resource_uses),*];
-            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = [#(#condition_keys),*];
+            #access
+            #resource_uses
+            const CONDITION_KEYS: [&'static [ConditionKey]; #count] = {
+                #k
+                [#(#condition_keys),*]
+            };
             const DEPENDENT_ACTIONS: [&'static [&'static str]; #count] = [#(#dependent_actions),*];
             const FULL_NAMES: &'static [&'static str] = &[#(#full_names),*];
 
@@ -204,13 +299,13 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             /// Every access level the table names for the action, in table order.
             #[must_use]
             pub const fn access_levels(self) -> #krate::AccessLevels {
-                Self::ACCESS_LEVELS[self as usize]
+                Self::ACCESS_LEVEL_SETS[Self::ACCESS_OF[self as usize] as usize]
             }
 
             /// The first access level the table names for the action.
             #[must_use]
             pub const fn access_level(self) -> #krate::AccessLevel {
-                Self::ACCESS_LEVELS[self as usize].first()
+                self.access_levels().first()
             }
 
             /// The resource types the action works on, each with whether it is required and with the
@@ -348,190 +443,18 @@ fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> Toke
     }
 }
 
-fn expand_resource_types(service: &Service, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
-    let types = &service.resource_types;
-    let count = types.len();
-    let variants: Vec<Ident> = types.iter().map(|t| ident(&t.ident)).collect();
-    // A type only the resource-types table names has no users: zero is a count here, not a fallback.
-    let users = docs::users(service);
-    let docs = types
-        .iter()
-        .map(|t| docs::resource_type(t, users.get(t.name.as_str()).copied().unwrap_or(0)));
-    let names = strs(types.iter().map(|t| &t.name));
-    let arns = types.iter().map(|t| match &t.arn_format {
-        Some(arn) => quote!(::core::option::Option::Some(#arn)),
-        None => quote!(::core::option::Option::None),
-    });
-    let keys = types.iter().map(|t| {
-        let keys = t.condition_keys.iter().map(|k| ident(&upper(k)));
-        quote!(&[#(ConditionKey::#keys),*])
-    });
-    let enum_doc = docs::resource_type_enum(service);
-    let names_again = names.clone();
-    let variants_again = &variants;
-    quote! {
-        #[doc = #enum_doc]
-        #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ResourceType {
-            #( #[doc = #docs] #variants, )*
-        }
-
-        impl ResourceType {
-            /// Every resource type, in table order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-            /// How many resource types there are.
-            pub const COUNT: usize = #count;
-
-            /// The resource type's name, e.g. `repository`.
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self { #(Self::#variants_again => #names,)* }
-            }
-
-            /// The ARN format from the resource-types table, e.g.
-            /// `arn:${Partition}:ecr:${Region}:${Account}:repository/${RepositoryName}`; `None` when the macro
-            /// was given no resource-types table.
-            #[must_use]
-            pub const fn arn_format(self) -> ::core::option::Option<&'static str> {
-                match self { #(Self::#variants_again => #arns,)* }
-            }
-
-            /// The condition keys the resource-types table gives the type (empty without that table).
-            #[must_use]
-            pub const fn condition_keys(self) -> &'static [ConditionKey] {
-                match self { #(Self::#variants_again => #keys,)* }
-            }
-
-            /// The resource type of a name, in any ASCII case.
-            #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                #(
-                    if name.eq_ignore_ascii_case(#names_again) {
-                        return ::core::option::Option::Some(Self::#variants_again);
-                    }
-                )*
-                ::core::option::Option::None
-            }
-        }
-
-        impl ::core::fmt::Display for ResourceType {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl ::core::str::FromStr for ResourceType {
-            type Err = #krate::ParseNameError;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                const NAMES: &[&str] = &[#(#names_again),*];
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("resource type", s, NAMES))
-            }
-        }
-
-        impl #krate::service::IamResourceType for ResourceType {
-            type ConditionKey = ConditionKey;
-            const ALL: &'static [Self] = &Self::ALL;
-
-            fn name(self) -> &'static str { ResourceType::name(self) }
-            fn arn_format(self) -> ::core::option::Option<&'static str> { ResourceType::arn_format(self) }
-            fn condition_keys(self) -> &'static [ConditionKey] { ResourceType::condition_keys(self) }
-        }
-
-        #krate::__serde_via_str!(ResourceType, "a resource type name such as `repository`");
+/// `Some(value)` or `None`, in a block that imports both (see [`use_option`]).
+fn option<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(value) => quote!(Some(#value)),
+        None => quote!(None),
     }
 }
 
-fn expand_condition_keys(service: &Service, cx: &Context<'_>) -> TokenStream {
-    let krate = cx.krate;
-    let keys = &service.condition_keys;
-    let count = keys.len();
-    let variants: Vec<Ident> = keys.iter().map(|k| ident(&k.ident)).collect();
-    let docs = keys.iter().map(docs::condition_key);
-    let names = strs(keys.iter().map(|k| &k.name));
-    let descriptions = keys.iter().map(|k| match &k.description {
-        Some(d) => quote!(::core::option::Option::Some(#d)),
-        None => quote!(::core::option::Option::None),
-    });
-    let types = keys.iter().map(|k| match k.value_type {
-        Some(t) => {
-            let variant = ident(t.variant);
-            quote!(::core::option::Option::Some(#krate::ConditionValueType::#variant))
-        }
-        None => quote!(::core::option::Option::None),
-    });
-    let enum_doc = docs::condition_key_enum(service);
-    let variants_again = &variants;
-    let names_again = &names;
-    quote! {
-        #[doc = #enum_doc]
-        #[non_exhaustive]
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum ConditionKey {
-            #( #[doc = #docs] #variants, )*
-        }
-
-        impl ConditionKey {
-            /// Every condition key, in table order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-            /// How many condition keys there are.
-            pub const COUNT: usize = #count;
-
-            /// The key as the table writes it, e.g. `aws:ResourceTag/${TagKey}`.
-            #[must_use]
-            pub const fn as_str(self) -> &'static str {
-                match self { #(Self::#variants_again => #names,)* }
-            }
-
-            /// The description from the condition-keys table; `None` without that table.
-            #[must_use]
-            pub const fn description(self) -> ::core::option::Option<&'static str> {
-                match self { #(Self::#variants_again => #descriptions,)* }
-            }
-
-            /// The value type from the condition-keys table; `None` without that table.
-            #[must_use]
-            pub const fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> {
-                match self { #(Self::#variants_again => #types,)* }
-            }
-
-            /// The key as the table writes it, in any ASCII case (IAM key names ignore case).
-            #[must_use]
-            pub fn from_name(name: &str) -> ::core::option::Option<Self> {
-                #(
-                    if name.eq_ignore_ascii_case(#names_again) {
-                        return ::core::option::Option::Some(Self::#variants_again);
-                    }
-                )*
-                ::core::option::Option::None
-            }
-        }
-
-        impl ::core::fmt::Display for ConditionKey {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::str::FromStr for ConditionKey {
-            type Err = #krate::ParseNameError;
-
-            fn from_str(s: &str) -> ::core::result::Result<Self, Self::Err> {
-                const NAMES: &[&str] = &[#(#names_again),*];
-                Self::from_name(s).ok_or_else(|| #krate::ParseNameError::__new("condition key", s, NAMES))
-            }
-        }
-
-        impl #krate::service::IamConditionKey for ConditionKey {
-            const ALL: &'static [Self] = &Self::ALL;
-
-            fn as_str(self) -> &'static str { ConditionKey::as_str(self) }
-            fn description(self) -> ::core::option::Option<&'static str> { ConditionKey::description(self) }
-            fn value_type(self) -> ::core::option::Option<#krate::ConditionValueType> { ConditionKey::value_type(self) }
-        }
-
-        #krate::__serde_via_str!(ConditionKey, "a condition key such as `aws:TagKeys`");
-    }
+/// The `use_option` of a table of options: which of `Some` and `None` it holds.
+fn use_option_for<T>(values: &[Option<T>]) -> TokenStream {
+    use_option(
+        values.iter().any(Option::is_some),
+        values.iter().any(Option::is_none),
+    )
 }

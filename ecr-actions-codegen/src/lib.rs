@@ -111,11 +111,24 @@ fn load(source: Source, arg: &TableArg, base: &Path) -> Result<Loaded, syn::Erro
     }
 }
 
-fn combine(errors: impl IntoIterator<Item = syn::Error>) -> Option<syn::Error> {
-    errors.into_iter().reduce(|mut all, e| {
-        all.combine(e);
-        all
-    })
+/// The three tables, or every error of loading them, in argument order.
+fn all_loaded<A, R, C>(
+    actions: Result<A, syn::Error>,
+    resource_types: Result<R, syn::Error>,
+    condition_keys: Result<C, syn::Error>,
+) -> Result<(A, R, C), syn::Error> {
+    fn with(mut first: syn::Error, later: impl IntoIterator<Item = syn::Error>) -> syn::Error {
+        for error in later {
+            first.combine(error);
+        }
+        first
+    }
+    match (actions, resource_types, condition_keys) {
+        (Ok(a), Ok(r), Ok(c)) => Ok((a, r, c)),
+        (Err(e), r, c) => Err(with(e, r.err().into_iter().chain(c.err()))),
+        (Ok(_), Err(e), c) => Err(with(e, c.err())),
+        (Ok(_), Ok(_), Err(e)) => Err(e),
+    }
 }
 
 /// Expands `iam_actions!`, resolving table paths against the `CARGO_MANIFEST_DIR` of the invoking crate.
@@ -147,28 +160,13 @@ pub fn expand_in(input: TokenStream, base: &Path) -> TokenStream {
 
 fn try_expand(input: TokenStream, base: &Path) -> Result<TokenStream, syn::Error> {
     let input: Input = syn::parse2(input)?;
-    let mut errors = Vec::new();
-    let mut get = |source: Source, arg: Option<&TableArg>| match arg.map(|a| load(source, a, base))
-    {
-        Some(Ok(loaded)) => Some(loaded),
-        Some(Err(e)) => {
-            errors.push(e);
-            None
-        }
-        None => None,
-    };
-    let actions = get(Source::Actions, Some(&input.actions));
-    let resource_types = get(Source::ResourceTypes, input.resource_types.as_ref());
-    let condition_keys = get(Source::ConditionKeys, input.condition_keys.as_ref());
-    if let Some(error) = combine(errors) {
-        return Err(error);
-    }
-    let Some(actions) = actions else {
-        return Err(syn::Error::new(
-            Span::call_site(),
-            "the actions table could not be read",
-        ));
-    };
+    let actions = load(Source::Actions, &input.actions, base);
+    let optional =
+        |source: Source, arg: Option<&TableArg>| arg.map(|a| load(source, a, base)).transpose();
+    let resource_types = optional(Source::ResourceTypes, input.resource_types.as_ref());
+    let condition_keys = optional(Source::ConditionKeys, input.condition_keys.as_ref());
+    let (actions, resource_types, condition_keys) =
+        all_loaded(actions, resource_types, condition_keys)?;
 
     let names: Vec<String> = input.names.iter().map(syn::LitStr::value).collect();
     let service_name = input.service.value();
@@ -179,29 +177,31 @@ fn try_expand(input: TokenStream, base: &Path) -> Result<TokenStream, syn::Error
         condition_keys: condition_keys.as_ref().map(|l| l.text.as_str()),
         names: &names,
     };
-    let service = Service::from_tables(&tables).map_err(|problems| {
+    let service = Service::checked(&tables).map_err(|reported| {
         let loaded = |source: Source| match source {
             Source::Actions => Some(&actions),
             Source::ResourceTypes => resource_types.as_ref(),
             Source::ConditionKeys => condition_keys.as_ref(),
         };
-        let errors = problems
-            .into_iter()
-            .map(|Problem { place, message }| match place {
-                Place::Table(source, pos) => match loaded(source) {
-                    Some(l) => syn::Error::new(l.span, format!("{}:{pos}: {message}", l.label)),
-                    None => syn::Error::new(Span::call_site(), message),
-                },
-                Place::Name(index) => {
-                    let span = input
-                        .names
-                        .get(index)
-                        .map_or_else(Span::call_site, syn::LitStr::span);
-                    syn::Error::new(span, message)
-                }
-                Place::Service => syn::Error::new(input.service.span(), message),
-            });
-        combine(errors).unwrap_or_else(|| syn::Error::new(Span::call_site(), "invalid tables"))
+        let error = |Problem { place, message }: Problem| match place {
+            Place::Table(source, pos) => match loaded(source) {
+                Some(l) => syn::Error::new(l.span, format!("{}:{pos}: {message}", l.label)),
+                None => syn::Error::new(Span::call_site(), message),
+            },
+            Place::Name(index) => {
+                let span = input
+                    .names
+                    .get(index)
+                    .map_or_else(Span::call_site, syn::LitStr::span);
+                syn::Error::new(span, message)
+            }
+            Place::Service => syn::Error::new(input.service.span(), message),
+        };
+        let mut all = error(reported.first);
+        for problem in reported.rest {
+            all.combine(error(problem));
+        }
+        all
     })?;
 
     let default_crate: syn::Path = syn::parse_quote!(::ecr_actions);

@@ -24,14 +24,20 @@ pub(crate) fn lookup(service: &Service, variants: &[Ident], krate: &syn::Path) -
             .push((lower, variant));
     }
     let arms = by_len.iter().map(|(len, group)| {
-        let body = dispatch(group, krate);
+        let body = dispatch(group);
         quote!(#len => { #body })
     });
+    // Short names for what every comparison uses: most of the tokens of a large table are here.
+    let use_option = crate::expand::use_option(!service.actions.is_empty(), true);
+    let use_hit = (!service.actions.is_empty())
+        .then(|| quote!(use #krate::__private::eq_ignore_ascii_case_folded as hit;));
     quote! {
+        #use_option
+        #use_hit
         let name = iam_name.as_bytes();
         match name.len() {
             #(#arms)*
-            _ => ::core::option::Option::None,
+            _ => None,
         }
     }
 }
@@ -44,23 +50,23 @@ fn fold_mask(lower: &str) -> Vec<u8> {
         .collect()
 }
 
-fn compare_chain(group: &[(String, &Ident)], krate: &syn::Path) -> TokenStream {
+fn compare_chain(group: &[(String, &Ident)]) -> TokenStream {
     let tests = group.iter().map(|(lower, variant)| {
         let bytes = Literal::byte_string(lower.as_bytes());
         let mask = Literal::byte_string(&fold_mask(lower));
         quote! {
-            if #krate::__private::eq_ignore_ascii_case_folded(name, #bytes, #mask) {
-                return ::core::option::Option::Some(Self::#variant);
+            if hit(name, #bytes, #mask) {
+                return Some(Self::#variant);
             }
         }
     });
-    quote!(#(#tests)* ::core::option::Option::None)
+    quote!(#(#tests)* None)
 }
 
 /// Names of one length: one or two are compared in turn; more first switch on one byte.
-fn dispatch(group: &[(String, &Ident)], krate: &syn::Path) -> TokenStream {
+fn dispatch(group: &[(String, &Ident)]) -> TokenStream {
     if group.len() <= 2 {
-        return compare_chain(group, krate);
+        return compare_chain(group);
     }
     let len = group.first().map_or(0, |(n, _)| n.len());
     let distinct_at = |i: usize| {
@@ -74,7 +80,7 @@ fn dispatch(group: &[(String, &Ident)], krate: &syn::Path) -> TokenStream {
     };
     // The first position with the most distinct bytes.
     let Some(position) = (0..len).rev().max_by_key(|&i| distinct_at(i)) else {
-        return compare_chain(group, krate);
+        return compare_chain(group);
     };
     let mut buckets: BTreeMap<u8, Vec<(String, &Ident)>> = BTreeMap::new();
     for (name, variant) in group {
@@ -85,17 +91,17 @@ fn dispatch(group: &[(String, &Ident)], krate: &syn::Path) -> TokenStream {
             .push((name.clone(), *variant));
     }
     if buckets.len() == 1 {
-        return compare_chain(group, krate);
+        return compare_chain(group);
     }
     let arms = buckets.iter().map(|(byte, bucket)| {
         let byte = Literal::u8_suffixed(*byte);
-        let body = compare_chain(bucket, krate);
+        let body = compare_chain(bucket);
         quote!(#byte => { #body })
     });
     quote! {
         match name[#position].to_ascii_lowercase() {
             #(#arms)*
-            _ => ::core::option::Option::None,
+            _ => None,
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::columns;
-use crate::problem::{Problem, Problems, Source};
+use crate::problem::{Problem, Problems, Reported, Source};
 use crate::table;
 use crate::valid;
 
@@ -217,6 +217,11 @@ impl Service {
     /// assert!(service.actions[0].resource_types[0].required);
     /// ```
     pub fn from_tables(tables: &Tables<'_>) -> Result<Self, Vec<Problem>> {
+        Self::checked(tables).map_err(Reported::into_vec)
+    }
+
+    /// [`Service::from_tables`], its problems in a list that cannot be empty.
+    pub(crate) fn checked(tables: &Tables<'_>) -> Result<Self, Reported> {
         let mut problems = Problems::default();
         valid::check_service_prefix(tables.service, &mut problems);
         valid::check_names(tables.names, &mut problems);
@@ -250,10 +255,9 @@ impl Service {
             condition_rows.as_ref().map(|r| r.as_deref()),
             &mut problems,
         );
-        if problems.is_empty() {
-            Ok(service)
-        } else {
-            Err(problems.into_vec())
+        match problems.report() {
+            None => Ok(service),
+            Some(reported) => Err(reported),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! What went wrong, and where: problems are collected, never thrown, so a user sees all of them at once.
 
-use crate::table::{Pos, TableError};
+use crate::table::{Pos, TableErrors};
 
 /// Which of the macro's tables a problem is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,13 +55,44 @@ pub struct Problem {
 
 /// How many problems are reported: a person mends the first ones first, and a table with a fault on
 /// every row must not bring a hundred thousand compile errors. Past it, one more problem, placed at the
-/// first one left out, reads `… and K more errors: mend the ones above and build again`.
+/// first one left out, reads `… and K more errors: mend the ones above and build again`; K counts every
+/// problem found, the drawing faults the table reader counted without keeping them included.
 pub const MAX_REPORTED: usize = 50;
 
 /// Problems collected over all the checks, in the order found.
 #[derive(Clone, Debug, Default)]
 pub struct Problems {
     list: Vec<Problem>,
+    /// Drawing faults a table reader counted past the ones it kept: where the first is, how many.
+    counted: Vec<(Place, usize)>,
+}
+
+/// The problems of a service that has some: never empty, so that the macro always has one to report.
+#[derive(Clone, Debug)]
+pub(crate) struct Reported {
+    /// The first problem in reading order.
+    pub(crate) first: Problem,
+    /// The others, in reading order; the last may be the `… and K more errors` one.
+    pub(crate) rest: Vec<Problem>,
+}
+
+impl Reported {
+    /// Every problem, in reading order.
+    pub(crate) fn into_vec(self) -> Vec<Problem> {
+        let mut all = Vec::with_capacity(self.rest.len() + 1);
+        all.push(self.first);
+        all.extend(self.rest);
+        all
+    }
+}
+
+/// The order problems are reported in: arguments first, then each table top to bottom.
+fn reading_order(place: &Place) -> (usize, usize, usize, usize) {
+    match place {
+        Place::Service => (0, 0, 0, 0),
+        Place::Name(index) => (1, 0, *index, 0),
+        Place::Table(source, pos) => (2, *source as usize, pos.line, pos.column),
+    }
 }
 
 impl Problems {
@@ -86,38 +117,50 @@ impl Problems {
         });
     }
 
-    pub(crate) fn grid(&mut self, source: Source, errors: Vec<TableError>) {
-        for error in errors {
+    /// The faults of a drawing: those the reader kept, and the count of those past them.
+    pub(crate) fn grid(&mut self, source: Source, errors: TableErrors) {
+        for error in errors.errors {
             self.table(source, error.pos, error.message);
+        }
+        if let Some(more) = errors.more {
+            self.counted
+                .push((Place::Table(source, more.pos), more.count));
         }
     }
 
     pub(crate) fn is_empty(&self) -> bool {
-        self.list.is_empty()
+        self.list.is_empty() && self.counted.is_empty()
     }
 
-    /// The problems in reading order: arguments first, then each table top to bottom; past
-    /// [`MAX_REPORTED`], one last problem at the first one left out says how many more there are.
-    pub(crate) fn into_vec(mut self) -> Vec<Problem> {
-        self.list.sort_by_key(|p| match &p.place {
-            Place::Service => (0, 0, 0, 0),
-            Place::Name(index) => (1, 0, *index, 0),
-            Place::Table(source, pos) => (2, *source as usize, pos.line, pos.column),
-        });
-        let more = self.list.len().saturating_sub(MAX_REPORTED);
-        if let Some(first_left_out) = self.list.get(MAX_REPORTED).cloned()
-            && more > 0
-        {
-            self.list.truncate(MAX_REPORTED);
+    /// The problems in reading order, `None` when there are none. Past [`MAX_REPORTED`], one last
+    /// problem at the first one left out says how many more there are.
+    pub(crate) fn report(mut self) -> Option<Reported> {
+        self.list.sort_by_key(|p| reading_order(&p.place));
+        let kept_out = self.list.split_off(MAX_REPORTED.min(self.list.len()));
+        // A reader keeps `MAX_REPORTED` faults before it counts any, so the counted ones come after at
+        // least that many problems: they are left out too, and the first left out is whichever of
+        // them and of the list's tail comes first.
+        let more = kept_out.len() + self.counted.iter().map(|(_, n)| n).sum::<usize>();
+        let first_left_out = kept_out
+            .into_iter()
+            .map(|p| p.place)
+            .chain(self.counted.into_iter().map(|(place, _)| place))
+            .min_by_key(reading_order);
+        if let Some(place) = first_left_out {
             self.list.push(Problem {
-                place: first_left_out.place,
+                place,
                 message: format!(
                     "… and {more} more error{}: mend the ones above and build again",
                     if more == 1 { "" } else { "s" }
                 ),
             });
         }
-        self.list
+        let mut list = self.list.into_iter();
+        let first = list.next()?;
+        Some(Reported {
+            first,
+            rest: list.collect(),
+        })
     }
 }
 

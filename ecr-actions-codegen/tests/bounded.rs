@@ -240,6 +240,8 @@ fn a_table_over_16_mib_is_refused_where_it_goes_past() {
     let line = format!("{}\n", "x".repeat(1023));
     let text = line.repeat(MAX_TABLE_BYTES / 1024 + 1);
     let errors = table::read(&text).unwrap_err();
+    assert_eq!(errors.more, None);
+    let errors = errors.errors;
     assert_eq!(errors.len(), 1);
     // 16 MiB of 1 KiB lines end exactly after line 16,384: the next byte is line 16,385, column 1.
     assert_eq!(errors[0].pos, Pos::new(16_385, 1));
@@ -303,4 +305,59 @@ proptest! {
             prop_assert!(!problems.is_empty() && problems.len() <= MAX_REPORTED + 1);
         }
     }
+}
+
+/// Faults in the drawing past the cap are counted to the end of the text, not dropped: a box line
+/// outside a table on every line of 1 MiB gives [`MAX_REPORTED`] errors and one that counts all the
+/// others, placed at the first left out.
+#[test]
+fn drawing_faults_past_the_cap_are_counted() {
+    let shape = shape("many_drawing_faults", MIB);
+    let lines = shape.count;
+    let problems = from_tables(&shape).unwrap_err();
+    assert_eq!(problems.len(), MAX_REPORTED + 1);
+    assert!(
+        problems[..MAX_REPORTED]
+            .iter()
+            .all(|p| p.message.starts_with("table line outside a table"))
+    );
+    assert_eq!(
+        problems[MAX_REPORTED],
+        Problem {
+            place: Place::Table(Source::Actions, Pos::new(MAX_REPORTED + 1, 1)),
+            message: format!(
+                "… and {} more errors: mend the ones above and build again",
+                lines - MAX_REPORTED
+            ),
+        }
+    );
+}
+
+/// The count covers problems of every kind: an argument problem comes first, so one drawing fault the
+/// reader kept is left out beside the ones it only counted, and the count line stands at the kept one.
+#[test]
+fn the_count_adds_kept_and_counted_faults() {
+    let line = "│ stray │\n";
+    let extra = 10;
+    let actions = line.repeat(MAX_REPORTED + extra);
+    let problems = Service::from_tables(&Tables {
+        service: "Not A Prefix",
+        actions: &actions,
+        resource_types: None,
+        condition_keys: None,
+        names: &[],
+    })
+    .unwrap_err();
+    assert_eq!(problems.len(), MAX_REPORTED + 1);
+    assert_eq!(problems[0].place, Place::Service);
+    assert_eq!(
+        problems[MAX_REPORTED],
+        Problem {
+            place: Place::Table(Source::Actions, Pos::new(MAX_REPORTED, 1)),
+            message: format!(
+                "… and {} more errors: mend the ones above and build again",
+                extra + 1
+            ),
+        }
+    );
 }

@@ -65,7 +65,8 @@
 /// `spec/ecr-actions.txt:17:3: unknown access level `Reed`; did you mean `Read`?: expected one of …`.
 /// Columns count characters. In an inline table, line 1 is the line of the opening quote, so a table that
 /// starts on the next line has its top border on line 2. The first 50 problems in reading order are
-/// reported, then one more that counts the rest (`… and K more errors`); a table of more than 16 MiB is
+/// reported, then one more that counts all the rest, faults in the drawing included (`… and K more
+/// errors`); a table of more than 16 MiB is
 /// refused unread. The time and memory the macro takes are linear in the size of its tables.
 #[proc_macro]
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {

@@ -55,6 +55,7 @@ shapes![
     many_cut_keys,
     many_actions_own_types,
     many_errors,
+    many_drawing_faults,
     long_access_cell,
     long_description,
     companion_tables,
@@ -205,6 +206,11 @@ fn many_errors(n: usize) -> Shape {
         .map(|i| action_row(&format!("Act{i}"), "Does it", "Reed", ""))
         .collect();
     actions_only(draw(&HEADER, &rows), n)
+}
+
+/// A box line outside any table on every line: a drawing fault per line, every one found and counted.
+fn many_drawing_faults(n: usize) -> Shape {
+    actions_only("│ stray │\n".repeat(n), n)
 }
 
 /// One action whose access-level cell wraps over many lines, every level repeated (an error each).
