@@ -246,18 +246,18 @@ fn parse(input: &str) -> Result<Parts<'_>, ParseArnError> {
 
 /// The parts of `arn:partition:service:region:account:resource`, borrowed from the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Parts<'a> {
-    pub(super) partition: &'a str,
-    pub(super) service: &'a str,
-    pub(super) region: &'a str,
-    pub(super) account: &'a str,
+pub(crate) struct Parts<'a> {
+    pub(crate) partition: &'a str,
+    pub(crate) service: &'a str,
+    pub(crate) region: &'a str,
+    pub(crate) account: &'a str,
     /// Everything after the fifth colon (it may hold more colons).
-    pub(super) resource: &'a str,
+    pub(crate) resource: &'a str,
 }
 
 /// The parts of `input` (whose first part is not looked at), or the number of colon-separated parts
 /// if there are fewer than six.
-pub(super) fn split(input: &str) -> Result<Parts<'_>, usize> {
+pub(crate) fn split(input: &str) -> Result<Parts<'_>, usize> {
     let mut parts = input.splitn(6, ':');
     let (Some(_), Some(partition), Some(service), Some(region), Some(account), Some(resource)) = (
         parts.next(),

@@ -58,25 +58,17 @@ pub(crate) struct ArnParts<'a> {
 impl<'a> ArnParts<'a> {
     /// The parts of `arn:partition:service:region:account:resource`; `None` for text that is no ARN.
     pub(crate) fn split(text: &'a str) -> Option<Self> {
-        let mut parts = text.splitn(6, ':');
-        let (
-            Some("arn"),
-            Some(partition),
-            Some(service),
-            Some(_region),
-            Some(account),
-            Some(resource),
-        ) = (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-        )
-        else {
+        if !text.starts_with("arn:") {
             return None;
-        };
+        }
+        // One splitter for every ARN the crate reads: the parser's.
+        let crate::arn::ArnTextParts {
+            partition,
+            service,
+            account,
+            resource,
+            ..
+        } = crate::arn::split_arn_text(text).ok()?;
         Some(Self {
             partition,
             service,
