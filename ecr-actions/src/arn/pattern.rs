@@ -34,7 +34,7 @@ use super::parse::split;
 ///
 /// The guide also says "You can't use a wildcard in the service segment that identifies the AWS
 /// product": the type still reads such a pattern (and matches it as written), the
-/// [linter](crate::lint) reports it as `malformed-arn`.
+/// linter (module `lint`) reports it as `malformed-arn`.
 ///
 /// Policy variables (`${aws:username}`) are not resolved: substitute them before building the pattern.
 /// Matching never backtracks: for a given pattern it takes time linear in the ARN's length (it is
