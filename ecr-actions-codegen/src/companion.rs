@@ -44,14 +44,7 @@ pub(crate) fn resource_types(
             let item = ResourceType {
                 ident: String::new(),
                 arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
-                condition_keys: values(
-                    resolver,
-                    source,
-                    "condition key",
-                    &row.condition_keys,
-                    &mut Places::new(),
-                    problems,
-                ),
+                condition_keys: values(resolver, &row.condition_keys, &mut Places::new()),
                 name,
             };
             types.push(Placed {

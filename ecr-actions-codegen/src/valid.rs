@@ -207,13 +207,15 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
 pub(crate) type Places = HashMap<String, Pos>;
 
 /// A list cell's values, resolved, each once; `places` learns where each first stands.
+///
+/// A value the cell lists twice is taken once, where it first stands: the lists of the Service
+/// Authorization Reference are sets ("Condition keys", "Dependent actions" name which keys and actions
+/// apply, not how often), and AWS's own pages repeat values (the s3 page lists `s3:signatureversion` twice
+/// in one cell of several actions).
 pub(crate) fn values(
     resolver: &Resolver<'_>,
-    source: Source,
-    what: &str,
     cells: &[Text],
     places: &mut Places,
-    problems: &mut Problems,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
     // A cell may hold tens of thousands of values: a set keeps the check for repeats linear.
@@ -222,13 +224,7 @@ pub(crate) fn values(
         let Some(value) = resolver.value(cell) else {
             continue;
         };
-        if seen.contains(&value) {
-            problems.table(
-                source,
-                cell.pos,
-                format!("{what} `{value}` is listed twice in one cell: delete one"),
-            );
-        } else {
+        if !seen.contains(&value) {
             places.entry(value.clone()).or_insert(cell.pos);
             seen.insert(value.clone());
             out.push(value);
@@ -274,22 +270,8 @@ fn action(
     };
     let mut action_level_row: Option<Pos> = None;
     for row in &group.rows {
-        let condition_keys = values(
-            resolver,
-            source,
-            "condition key",
-            &row.condition_keys,
-            &mut places,
-            problems,
-        );
-        let dependent_actions = values(
-            resolver,
-            source,
-            "dependent action",
-            &row.dependent_actions,
-            &mut places,
-            problems,
-        );
+        let condition_keys = values(resolver, &row.condition_keys, &mut places);
+        let dependent_actions = values(resolver, &row.dependent_actions, &mut places);
         let Some(cell) = &row.resource else {
             if let Some(first) = action_level_row {
                 problems.table(

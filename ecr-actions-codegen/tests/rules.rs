@@ -706,23 +706,25 @@ fn empty_action_name_and_two_line_action_name() {
     );
 }
 
+/// A value listed twice in one cell is taken once: the Service Authorization Reference's lists are sets
+/// ("The Condition keys column includes keys that you can specify in a policy statement's Condition
+/// element"), and the s3 page itself repeats `s3:signatureversion` in one cell.
 #[test]
-fn value_listed_twice_in_one_cell() {
+fn value_listed_twice_in_one_cell_is_taken_once() {
     let text = old(&[[
         "Ping",
         "Says hello",
         "Read",
         "",
-        "aws:TagKeys\naws:TagKeys",
-        "",
+        "aws:TagKeys\naws:RequestTag/${TagKey}\naws:TagKeys",
+        "ecr:Pong\necr:Pong",
     ]]);
+    let service = Input::new(&text).ok();
     assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at_nth(&text, "aws:TagKeys", 1)),
-            "condition key `aws:TagKeys` is listed twice in one cell: delete one"
-        )
+        service.actions[0].condition_keys,
+        ["aws:TagKeys", "aws:RequestTag/${TagKey}"]
     );
+    assert_eq!(service.actions[0].dependent_actions, ["ecr:Pong"]);
 }
 
 #[test]
