@@ -212,11 +212,7 @@ pub(crate) type Places = HashMap<String, Pos>;
 /// Authorization Reference are sets ("Condition keys", "Dependent actions" name which keys and actions
 /// apply, not how often), and AWS's own pages repeat values (the s3 page lists `s3:signatureversion` twice
 /// in one cell of several actions).
-pub(crate) fn values(
-    resolver: &Resolver<'_>,
-    cells: &[Text],
-    places: &mut Places,
-) -> Vec<String> {
+pub(crate) fn values(resolver: &Resolver<'_>, cells: &[Text], places: &mut Places) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
     // A cell may hold tens of thousands of values: a set keeps the check for repeats linear.
     let mut seen: HashSet<String> = HashSet::with_capacity(cells.len());

@@ -43,6 +43,59 @@ pub mod kms {
     }
 }
 
+/// AWS CodeBuild, from `data/codebuild-actions-written-out.txt`: the sample table with the cells its
+/// `names_for` settles written out by hand. It lists distinct condition keys whose plain identifiers
+/// collide (`codebuild:environment.type`, `codebuild:environmentType`): each takes its exact identifier.
+pub mod codebuild {
+    ecr_actions::iam_actions! {
+        service = "codebuild",
+        actions = "data/codebuild-actions-written-out.txt",
+        names = [
+            "codebuild:computeConfiguration.instanceType",
+            "codebuild:computeConfiguration.machineType",
+            "codebuild:computeConfiguration.memory",
+        ],
+    }
+}
+
+/// Amazon S3, from `data/s3-actions-written-out.txt`: the sample table with the cells its `names_for`
+/// settles written out by hand. Its page lists `s3:signatureversion` twice in one cell: taken once.
+pub mod s3 {
+    ecr_actions::iam_actions! {
+        service = "s3",
+        actions = "data/s3-actions-written-out.txt",
+        names = [
+            "CreateBucketMetadataTableConfiguration",
+            "DeleteAccessGrantsInstanceResourcePolicy",
+            "DeleteAccessPointPolicyForObjectLambda",
+            "DeleteBucketMetadataTableConfiguration",
+            "DeleteStorageLensConfigurationTagging",
+            "DescribeMultiRegionAccessPointOperation",
+            "DissociateAccessGrantsIdentityCenter",
+            "GetAccessGrantsInstanceResourcePolicy",
+            "GetAccessPointConfigurationForObjectLambda",
+            "GetAccessPointPolicyStatusForObjectLambda",
+            "GetMultiRegionAccessPointPolicyStatus",
+            "PutAccessGrantsInstanceResourcePolicy",
+            "PutAccessPointConfigurationForObjectLambda",
+            "UpdateBucketMetadataInventoryTableConfiguration",
+            "UpdateBucketMetadataJournalTableConfiguration",
+            "objectlambdaaccesspoint*",
+            "s3:GetReplicationConfiguration",
+            "s3:PutReplicationConfiguration",
+            "s3:object-lock-remaining-retention-days",
+            "s3:x-amz-server-side-encryption-aws-kms-key-id",
+            "s3:x-amz-server-side-encryption-customer-algorithm",
+            "s3tables:CreateNamespace",
+            "s3tables:CreateTableBucket",
+            "s3tables:PutTableBucketPolicy",
+            "s3tables:PutTableEncryption",
+            "s3tables:PutTablePolicy",
+            "storagelensconfiguration*",
+        ],
+    }
+}
+
 /// A made-up service in the newer layout (no `Dependent actions`, `Access level` last) with an action of
 /// two access levels, given inline.
 pub mod demo {
