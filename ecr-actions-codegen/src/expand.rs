@@ -18,6 +18,10 @@ pub struct Context<'a> {
     pub krate: &'a syn::Path,
     /// Absolute paths of the table files, for `include_str!` (so that cargo rebuilds when they change).
     pub files: &'a [String],
+    /// What tells this invocation from every other one in the crate: its call site and arguments. The
+    /// hidden `macro_rules!` behind `actions!`-style macros is exported at the crate root, where two
+    /// invocations for one service would clash; its name carries a hash of this text.
+    pub site: &'a str,
 }
 
 fn ident(name: &str) -> Ident {
@@ -478,12 +482,30 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
 /// A hidden, exported `macro_rules!` that hands the service's action names to the `action_set!` proc
 /// macro, so that an `actions!` macro can check its patterns at compile time. Its name carries the
 /// service prefix, so that several services in one crate do not clash.
+/// FNV-1a, 64 bits: a hash that every Rust version computes alike, so a build is reproducible.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hidden `macro_rules!` that checks action patterns at compile time (`ecr_actions::actions!` calls
+/// the ECR crate's).
+///
+/// `#[macro_export]` puts it at the crate root, so its name must differ between invocations: the runtime
+/// crate's own invocation (`crate = crate`) exports `__iam_actions_<service>`, the name its `actions!`
+/// calls; every other invocation exports `__iam_actions_<service>_<hash of its site>`, unique to it.
 fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> TokenStream {
-    let name = quote::format_ident!("__iam_actions_{}", service.prefix.replace('-', "_"));
+    let prefix_ident = service.prefix.replace('-', "_");
+    let krate = cx.krate;
+    let name = if krate.is_ident("crate") {
+        quote::format_ident!("__iam_actions_{}", prefix_ident)
+    } else {
+        quote::format_ident!("__iam_actions_{}_{:016x}", prefix_ident, fnv1a(cx.site))
+    };
     let prefix = Literal::string(&service.prefix);
     // Inside a `macro_rules!` used from other crates, the runtime crate is `$crate` when the macro was
     // invoked by the runtime crate itself (`crate = crate`), and the given path otherwise.
-    let krate = cx.krate;
     let runtime = if krate.is_ident("crate") {
         quote!($crate)
     } else {

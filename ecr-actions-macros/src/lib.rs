@@ -32,6 +32,12 @@
 ///   listed name that resolves nothing.
 /// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
 ///
+/// Several invocations may generate one service in one crate (two snapshots of a table in two modules,
+/// say): each invocation's hidden helper macro, which `#[macro_export]` puts at the crate root, takes a
+/// name unique to its call site. Only the runtime crate's own invocation (`crate = crate`) exports the
+/// fixed name `__iam_actions_<service>` that its `actions!` calls, so that crate invokes it with
+/// `crate = crate` once per service.
+///
 /// # The table
 ///
 /// Columns are found by their header, so both the 6-column layout (`Actions`, `Description`,
@@ -70,7 +76,10 @@
 /// refused unread. The time and memory the macro takes are linear in the size of its tables.
 #[proc_macro]
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    ecr_actions_codegen::expand(input.into()).into()
+    // The call site tells two invocations for one service apart (their hidden exported macros).
+    let site = proc_macro::Span::call_site();
+    let site = format!("{}:{}:{}", site.file(), site.line(), site.column());
+    ecr_actions_codegen::expand_at(input.into(), &site).into()
 }
 
 /// Checks action patterns at compile time and builds their set: the engine behind `ecr_actions::actions!`.

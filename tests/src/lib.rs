@@ -27,6 +27,15 @@ pub mod cloudformation {
     }
 }
 
+/// Amazon SQS again, from the same table with the same arguments in another module: two invocations for
+/// one service compile in one crate (each exports its hidden helper macro under a name of its own).
+pub mod sqs_snapshot {
+    ecr_actions::iam_actions! {
+        service = "sqs",
+        actions = "data/sqs-actions.txt",
+    }
+}
+
 /// AWS KMS, from `data/kms-actions-written-out.txt`: the sample table with its 24 ambiguous cut cells
 /// (`kms:RecipientAttestation:NitroTPMPC…`) written out by hand; the unchanged table is refused.
 pub mod kms {

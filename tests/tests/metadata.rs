@@ -137,3 +137,18 @@ fn s3_matches_its_sample() {
         1
     );
 }
+
+/// Two invocations for one service in one crate (`sqs` and `sqs_snapshot`, identical arguments in two
+/// modules) both compile, and each module has its own complete, equal service.
+#[test]
+fn two_invocations_for_one_service_in_one_crate() {
+    let expected = expected("sqs-expected.json");
+    assert_same(
+        &actual::<ecr_actions_tests::sqs_snapshot::Action>(&expected),
+        &expected,
+    );
+    assert_eq!(
+        sqs::Action::ALL.map(|a| a.as_str()),
+        ecr_actions_tests::sqs_snapshot::Action::ALL.map(|a| a.as_str())
+    );
+}
