@@ -22,6 +22,7 @@ mod columns;
 mod companion;
 mod docs;
 pub mod expand;
+mod grammar;
 pub mod ident;
 pub mod input;
 mod lookup;

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::columns::{ActionRow, ConditionRow, ResourceRow};
 use crate::companion;
+use crate::grammar::{self, Kind};
 use crate::ident;
 use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
 use crate::problem::{Problems, Source, did_you_mean, shortened};
@@ -212,7 +213,15 @@ pub(crate) type Places = HashMap<String, Pos>;
 /// Authorization Reference are sets ("Condition keys", "Dependent actions" name which keys and actions
 /// apply, not how often), and AWS's own pages repeat values (the s3 page lists `s3:signatureversion` twice
 /// in one cell of several actions).
-pub(crate) fn values(resolver: &Resolver<'_>, cells: &[Text], places: &mut Places) -> Vec<String> {
+///
+/// A value outside its kind's grammar ([`crate::grammar`]) is an error at its cell, and left out.
+pub(crate) fn values(
+    resolver: &Resolver<'_>,
+    (source, kind): (Source, Kind),
+    cells: &[Text],
+    places: &mut Places,
+    problems: &mut Problems,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(cells.len());
     // A cell may hold tens of thousands of values: a set keeps the check for repeats linear.
     let mut seen: HashSet<String> = HashSet::with_capacity(cells.len());
@@ -220,6 +229,10 @@ pub(crate) fn values(resolver: &Resolver<'_>, cells: &[Text], places: &mut Place
         let Some(value) = resolver.value(cell) else {
             continue;
         };
+        if let Some(message) = grammar::check(kind, &value) {
+            problems.table(source, cell.pos, message);
+            continue;
+        }
         if !seen.contains(&value) {
             places.entry(value.clone()).or_insert(cell.pos);
             seen.insert(value.clone());
@@ -255,6 +268,10 @@ fn action(
     let mut places = Places::new();
     let mut resource_names: HashSet<String> = HashSet::new();
     let source = Source::Actions;
+    if let Some(message) = grammar::check(Kind::Action, &name) {
+        problems.table(source, head.name.pos, message);
+        return None;
+    }
     let mut action = Action {
         ident: String::new(),
         description: head.description.text.clone(),
@@ -266,8 +283,20 @@ fn action(
     };
     let mut action_level_row: Option<Pos> = None;
     for row in &group.rows {
-        let condition_keys = values(resolver, &row.condition_keys, &mut places);
-        let dependent_actions = values(resolver, &row.dependent_actions, &mut places);
+        let condition_keys = values(
+            resolver,
+            (source, Kind::ConditionKey),
+            &row.condition_keys,
+            &mut places,
+            problems,
+        );
+        let dependent_actions = values(
+            resolver,
+            (source, Kind::DependentAction),
+            &row.dependent_actions,
+            &mut places,
+            problems,
+        );
         let Some(cell) = &row.resource else {
             if let Some(first) = action_level_row {
                 problems.table(
@@ -298,6 +327,8 @@ fn action(
                 cell.pos,
                 "a lone `*`: write the resource type before it",
             );
+        } else if let Some(message) = grammar::check(Kind::ResourceType, &resource) {
+            problems.table(source, cell.pos, message);
         } else if resource_names.contains(&resource) {
             problems.table(
                 source,

@@ -1234,29 +1234,66 @@ fn exact_identifiers_are_injective_up_to_case() {
     assert!(made >= names.len() / 3, "{made} of {}", names.len());
 }
 
+/// Each cell value is read by its kind's grammar, and a value outside it is refused at its cell, never
+/// made a variant: the Service Authorization Reference names actions like `ecr:BatchGetImage` (and
+/// `vpc-lattice:AssociateViaAWSService-EventsAndStates`), resource types like `repository`, condition
+/// keys like `aws:RequestTag/${TagKey}` and dependent actions like `iam:PassRole`; none holds a control
+/// character, a space, `**` or `...`.
 #[test]
-fn names_that_cannot_be_identifiers() {
-    let suffix = "cannot be made a Rust identifier: it needs an ASCII letter first and only ASCII letters, \
-                  digits and separators after it; correct the name in the table";
-    for name in ["2Fa", "Café", "-"] {
+fn values_outside_their_grammar() {
+    for name in ["2Fa", "Café", "-", "Get...", "Get**"] {
         let text = old(&[[name, "Odd", "Read", "", "", ""]]);
-        assert_eq!(
-            Input::new(&text).problem(),
-            problem(
-                in_actions(at(&text, name)),
-                &format!("action `{name}` {suffix}")
-            ),
-            "{name}"
+        let got = Input::new(&text).problem();
+        assert_eq!(got.place, in_actions(at(&text, name)), "{name}");
+        assert!(
+            got.message.starts_with(&format!("action name `{name}` ")),
+            "{name}: {}",
+            got.message
         );
     }
-    let text = old(&[["Ping", "Says hello", "Read", "größe", "", ""]]);
-    assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at(&text, "größe")),
-            &format!("resource type `größe` {suffix}")
-        )
-    );
+    for (resource, keys, deps, bad, fault) in [
+        ("repos itory**", "", "", "repos itory**", "holds a space"),
+        ("repository**", "", "", "repository**", "holds `*`"),
+        ("größe", "", "", "größe", "holds `ö`"),
+        (
+            "thing*",
+            "aws:Tag...Keys",
+            "",
+            "aws:Tag...Keys",
+            "holds `..`",
+        ),
+        (
+            "thing*",
+            "aws:Tag\u{7}Keys",
+            "",
+            "aws:Tag\u{7}Keys",
+            "U+0007",
+        ),
+        (
+            "thing*",
+            "aws:TagKeys",
+            "PassRole",
+            "PassRole",
+            "has no `:`",
+        ),
+        (
+            "thing*",
+            "aws:TagKeys",
+            "iam:Pass Role",
+            "iam:Pass Role",
+            "holds a space",
+        ),
+    ] {
+        let text = old(&[["Ping", "Says hello", "Read", resource, keys, deps]]);
+        let got = Input::new(&text).problem();
+        assert_eq!(got.place, in_actions(at(&text, bad)), "{bad}");
+        assert!(got.message.contains(fault), "{bad}: {}", got.message);
+        assert!(
+            got.message.ends_with("; correct the cell"),
+            "{}",
+            got.message
+        );
+    }
 }
 
 #[test]
