@@ -18,6 +18,8 @@
 pub(crate) enum Kind {
     Action,
     ResourceType,
+    /// A resource type in an actions table's cell: `name`, or `name*` when required.
+    ResourceTypeUse,
     ConditionKey,
     DependentAction,
 }
@@ -27,7 +29,7 @@ impl Kind {
     pub(crate) const fn what(self) -> &'static str {
         match self {
             Self::Action => "action name",
-            Self::ResourceType => "resource type",
+            Self::ResourceType | Self::ResourceTypeUse => "resource type",
             Self::ConditionKey => "condition key",
             Self::DependentAction => "dependent action",
         }
@@ -39,7 +41,7 @@ impl Kind {
                 "an action name is an ASCII letter, then letters and digits with single `-` or `_` \
                  between them, like `BatchGetImage`"
             }
-            Self::ResourceType => {
+            Self::ResourceType | Self::ResourceTypeUse => {
                 "a resource type is an ASCII letter, then letters and digits with single `-`, `_` or \
                  `.` between them, and one trailing `*` when required, like `repository*`"
             }
@@ -61,6 +63,16 @@ pub(crate) fn check(kind: Kind, value: &str) -> Option<String> {
     let fault = match kind {
         Kind::Action => letter_first(value).or_else(|| pieces(value, "-_", false)),
         Kind::ResourceType => letter_first(value).or_else(|| pieces(value, "-_.", false)),
+        Kind::ResourceTypeUse => {
+            let name = value.strip_suffix('*').unwrap_or(value);
+            if let Some(fault) = control_or_space(value) {
+                Some(fault)
+            } else if name.ends_with('*') {
+                Some("ends with `**` (one `*` marks a required type)".to_owned())
+            } else {
+                letter_first(name).or_else(|| pieces(name, "-_.", false))
+            }
+        }
         Kind::ConditionKey => prefixed(value, |rest| pieces(rest, ":/.-_", true)),
         Kind::DependentAction => prefixed(value, |rest| {
             letter_first(rest).or_else(|| pieces(rest, "-_", false))
@@ -180,6 +192,8 @@ mod tests {
             (Kind::Action, "AssociateViaAWSService-EventsAndStates"),
             (Kind::ResourceType, "repository"),
             (Kind::ResourceType, "media-insights-pipeline-configuration"),
+            (Kind::ResourceTypeUse, "repository*"),
+            (Kind::ResourceTypeUse, "repository"),
             (Kind::ConditionKey, "aws:RequestTag/${TagKey}"),
             (
                 Kind::ConditionKey,
@@ -212,6 +226,9 @@ mod tests {
         for (kind, value, fault) in [
             (Kind::ResourceType, "repos itory*", "holds a space"),
             (Kind::ResourceType, "repository*", "holds `*`"),
+            (Kind::ResourceTypeUse, "repository**", "ends with `**`"),
+            (Kind::ResourceTypeUse, "repos itory**", "holds a space"),
+            (Kind::ResourceTypeUse, "repos itory*", "holds a space"),
             (
                 Kind::ResourceType,
                 "repo\u{7}",

@@ -317,6 +317,13 @@ fn action(
         let Some(value) = resolver.value(cell) else {
             continue;
         };
+        // A lone `*` has its own message below.
+        if value != "*"
+            && let Some(message) = grammar::check(Kind::ResourceTypeUse, &value)
+        {
+            problems.table(source, cell.pos, message);
+            continue;
+        }
         let (resource, required) = match value.strip_suffix('*') {
             Some(name) => (name.trim_end().to_owned(), true),
             None => (value, false),
@@ -327,8 +334,6 @@ fn action(
                 cell.pos,
                 "a lone `*`: write the resource type before it",
             );
-        } else if let Some(message) = grammar::check(Kind::ResourceType, &resource) {
-            problems.table(source, cell.pos, message);
         } else if resource_names.contains(&resource) {
             problems.table(
                 source,

@@ -1253,7 +1253,8 @@ fn values_outside_their_grammar() {
     }
     for (resource, keys, deps, bad, fault) in [
         ("repos itory**", "", "", "repos itory**", "holds a space"),
-        ("repository**", "", "", "repository**", "holds `*`"),
+        ("repos itory*", "", "", "repos itory*", "holds a space"),
+        ("repository**", "", "", "repository**", "ends with `**`"),
         ("größe", "", "", "größe", "holds `ö`"),
         (
             "thing*",
