@@ -50,6 +50,28 @@
 /// and `Condition keys`; the condition-keys table `Condition keys`, `Description` and `Type`. A CRLF line
 /// end and a byte-order mark are tolerated.
 ///
+/// # Cell values
+///
+/// Each value is read by its kind's grammar: an action name is an ASCII letter, then letters and digits
+/// with single `-` or `_` between them (`AssociateViaAWSService-EventsAndStates`); a resource type the
+/// same with `.` too, and one trailing `*` when required; a condition key is `prefix:Name`, a service
+/// prefix then letters, digits and placeholders (`${TagKey}`, `<key>`) with single `:`, `/`, `.`, `-`
+/// or `_` between them; a dependent action is `prefix:Action`. Control characters, spaces inside a
+/// value, `**` and `...` are refused at their cell. A value a cell lists twice is taken once: AWS's
+/// lists are sets (the s3 page repeats `s3:signatureversion` in one cell).
+///
+/// # Identifiers
+///
+/// A name becomes its plain UpperCamelCase identifier (`aws:RequestTag/${TagKey}` → `AwsRequestTag`,
+/// `AssociateViaAWSService-EventsAndStates` → `AssociateViaAWSServiceEventsAndStates`). When distinct
+/// names of one kind share a plain identifier (CodeBuild's `codebuild:environment.type` and
+/// `codebuild:environmentType`), each of them takes its exact identifier instead, which keeps every
+/// separator and placeholder: `:` is `_`, `.` is `_d`, `-` is `_h`, `/` is `_s`, `_` is `_u`, a
+/// placeholder `${Name}` is `_vName` (`Codebuild_Environment_dType`, `Codebuild_EnvironmentType`,
+/// `Ec2_Attribute_s_vAttributeName`). The exact identifier depends on the name alone and is injective up
+/// to ASCII case, so identifiers never collide and do not change when AWS adds an unrelated name. Names
+/// equal up to ASCII case are one name for IAM, and an error.
+///
 /// # What it generates
 ///
 /// In the invoking module:
