@@ -1199,6 +1199,30 @@ fn resource_types_and_condition_keys_that_collide_take_exact_identifiers() {
     );
 }
 
+/// A name's identifier does not change when the table gains a name unrelated to it (one whose plain
+/// identifier is another): AWS adds keys to its pages over time, and a user's code names the variants.
+#[test]
+fn identifiers_are_stable_when_an_unrelated_name_is_added() {
+    let idents = |keys: &'static str| {
+        let text = old(&[["Ping", "Says hello", "Read", "", keys, ""]]);
+        let mut keys: Vec<(String, String)> = Input::new(&text)
+            .ok()
+            .condition_keys
+            .into_iter()
+            .map(|k| (k.name, k.ident))
+            .collect();
+        keys.sort_unstable();
+        keys
+    };
+    let before = idents("codebuild:environment.type\ncodebuild:environmentType\naws:TagKeys");
+    let after = idents(
+        "codebuild:environment.type\ncodebuild:environmentType\naws:TagKeys\naws:RequestTag/${TagKey}\ncodebuild:source.type",
+    );
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?} changed: {after:?}");
+    }
+}
+
 /// The exact identifier is injective up to ASCII case: every pair of names up to four pieces long over
 /// letters, digits, every separator AWS uses and a placeholder either differs in its identifier or is
 /// the same name up to case (which IAM does not tell apart).
