@@ -11,8 +11,9 @@
 //!
 //! The exact identifier is a function of the name alone, and it is injective up to ASCII case, so
 //! distinct names never share an identifier; names that differ only in ASCII case are one name for
-//! IAM ("Condition key names are not case-sensitive", "action names are not case-sensitive", IAM User
-//! Guide, IAM JSON policy elements) and stay an error, as do two identical names. A name's identifier
+//! IAM and stay an error, as do two identical names (IAM User Guide, IAM JSON policy elements:
+//! Condition, "Condition key names are not case-sensitive."; Action, "The prefix and the action name
+//! are case insensitive."). A name's identifier
 //! depends only on the names its plain identifier collides with, so it is stable when AWS adds an
 //! unrelated name; a new name that collides renames the group it joins.
 

@@ -707,8 +707,9 @@ fn empty_action_name_and_two_line_action_name() {
 }
 
 /// A value listed twice in one cell is taken once: the Service Authorization Reference's lists are sets
-/// ("The Condition keys column includes keys that you can specify in a policy statement's Condition
-/// element"), and the s3 page itself repeats `s3:signatureversion` in one cell.
+/// ("The Condition keys column of the Actions defined by … table includes keys that you can specify in
+/// a policy statement's Condition element": a key applies or not), and the s3 page itself repeats
+/// `s3:signatureversion` in one cell.
 #[test]
 fn value_listed_twice_in_one_cell_is_taken_once() {
     let text = old(&[[
@@ -1120,8 +1121,9 @@ fn upper_camel_refuses_what_is_no_identifier() {
     }
 }
 
-/// Action names that differ only in ASCII case are one action for IAM ("The values for Action are not
-/// case-sensitive", IAM User Guide, IAM JSON policy elements: Action): an error, like two identical names.
+/// Action names that differ only in ASCII case are one action for IAM (IAM User Guide, IAM JSON policy
+/// elements: Action, "The prefix and the action name are case insensitive."): an error, like two
+/// identical names.
 #[test]
 fn actions_that_differ_only_in_case_are_one_name() {
     let text = old(&[

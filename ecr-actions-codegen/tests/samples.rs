@@ -45,8 +45,9 @@ fn check(prefix: &str, actions_file: &str) {
 
 /// The expected reading of a sample whose `names_for` cells are written out in `actions_file`: its
 /// `names_for` is then not needed, and a value its page lists twice in one cell is taken once (the
-/// Service Authorization Reference's lists are sets: "The Condition keys column includes keys that you
-/// can specify in a policy statement's Condition element"; a key applies or it does not).
+/// Service Authorization Reference's lists are sets: "The Condition keys column of the Actions defined
+/// by … table includes keys that you can specify in a policy statement's Condition element"; a key
+/// applies or it does not).
 fn written_out_expected(prefix: &str) -> Value {
     let mut expected: Value =
         serde_json::from_str(&data(&format!("{prefix}-expected.json"))).unwrap();

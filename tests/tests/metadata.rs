@@ -88,8 +88,8 @@ fn kms_written_out_matches_its_sample() {
 
 /// The expected reading of a sample whose `names_for` cells are written out in the table the crate
 /// compiles: `names_for` is then not needed, and a value the page lists twice in one cell is taken once
-/// (the Service Authorization Reference's lists are sets: "The Condition keys column includes keys that
-/// you can specify in a policy statement's Condition element").
+/// (the Service Authorization Reference's lists are sets: "The Condition keys column of the Actions
+/// defined by … table includes keys that you can specify in a policy statement's Condition element").
 fn written_out(file: &str) -> Value {
     let mut expected = expected(file);
     expected.as_object_mut().unwrap().remove("names_for");
