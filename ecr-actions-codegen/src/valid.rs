@@ -14,11 +14,7 @@ use crate::table::{Pos, Text};
 
 /// The `service` argument: an IAM service prefix.
 pub(crate) fn check_service_prefix(service: &str, problems: &mut Problems) {
-    let valid = !service.is_empty()
-        && service
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !valid {
+    if !grammar::is_service_prefix(service) {
         problems.service(format!(
             "`{service}` is not an IAM service prefix: use lowercase ASCII letters, digits and `-`, e.g. `ecr`"
         ));
