@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::columns::{ConditionRow, ResourceRow};
+use crate::grammar::{self, Kind};
 use crate::model::{ConditionKey, ResourceType, ValueType};
 use crate::problem::{Problems, Source, did_you_mean};
 use crate::resolve::Resolver;
@@ -33,6 +34,10 @@ pub(crate) fn resource_types(
             let Some(name) = resolver.value(&row.name) else {
                 continue;
             };
+            if let Some(message) = grammar::check(Kind::ResourceType, &name) {
+                problems.table(source, row.name.pos, message);
+                continue;
+            }
             if !listed.insert(name.clone()) {
                 problems.table(
                     source,
@@ -46,8 +51,7 @@ pub(crate) fn resource_types(
                 arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
                 condition_keys: values(
                     resolver,
-                    source,
-                    "condition key",
+                    (source, Kind::ConditionKey),
                     &row.condition_keys,
                     &mut Places::new(),
                     problems,
@@ -127,6 +131,10 @@ pub(crate) fn condition_keys(
             let Some(name) = resolver.value(&row.name) else {
                 continue;
             };
+            if let Some(message) = grammar::check(Kind::ConditionKey, &name) {
+                problems.table(source, row.name.pos, message);
+                continue;
+            }
             if !listed.insert(name.clone()) {
                 problems.table(
                     source,

@@ -18,10 +18,30 @@ pub struct Context<'a> {
     pub krate: &'a syn::Path,
     /// Absolute paths of the table files, for `include_str!` (so that cargo rebuilds when they change).
     pub files: &'a [String],
+    /// What tells this invocation from every other one in the crate: its call site and arguments. The
+    /// hidden `macro_rules!` behind `actions!`-style macros is exported at the crate root, where two
+    /// invocations for one service would clash; its name carries a hash of this text.
+    pub site: &'a str,
 }
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
+}
+
+/// `#[allow(non_camel_case_types)]` for each variant that has an exact identifier (with `_`, see
+/// [`crate::ident`]), so that it does not warn in the invoking crate.
+fn camel_allows(variants: &[Ident]) -> Vec<Option<TokenStream>> {
+    variants
+        .iter()
+        .map(|v| {
+            v.to_string().contains('_').then(|| {
+                quote!(#[allow(
+                    non_camel_case_types,
+                    reason = "an exact identifier keeps the name's separators apart"
+                )])
+            })
+        })
+        .collect()
 }
 
 fn strs<'s>(items: impl IntoIterator<Item = &'s String>) -> Vec<Literal> {
@@ -70,11 +90,11 @@ pub fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
 /// The resource types of one action, inside a block that names `ResourceTypeUse::__new` `u`, the
 /// `ResourceType` enum `R` and the `ConditionKey` enum `K` (see [`resource_uses_table`]): short paths
 /// keep the tokens per action few, which is most of the macro's memory on a large table.
-fn action_resource_uses(action: &Action) -> TokenStream {
+fn action_resource_uses(action: &Action, idents: &Idents<'_>) -> TokenStream {
     let uses = action.resource_types.iter().map(|r| {
-        let variant = ident(&upper(&r.name));
+        let variant = idents.resource_type(&r.name);
         let required = r.required;
-        let keys = r.condition_keys.iter().map(|k| ident(&upper(k)));
+        let keys = r.condition_keys.iter().map(|k| idents.condition_key(k));
         let deps = strs(&r.dependent_actions);
         quote!(u(R::#variant, #required, &[#(K::#keys),*], &[#(#deps),*]))
     });
@@ -85,7 +105,11 @@ fn action_resource_uses(action: &Action) -> TokenStream {
 fn resource_uses_table(service: &Service, cx: &Context<'_>) -> TokenStream {
     let krate = cx.krate;
     let count = service.actions.len();
-    let uses = service.actions.iter().map(action_resource_uses);
+    let idents = Idents::of(service);
+    let uses = service
+        .actions
+        .iter()
+        .map(|a| action_resource_uses(a, &idents));
     let mut used = service.actions.iter().flat_map(|a| &a.resource_types);
     let any_use = used.clone().next().is_some();
     let r = alias(any_use, "R", quote!(ResourceType));
@@ -170,9 +194,49 @@ pub(crate) fn use_option(some: bool, none: bool) -> TokenStream {
     }
 }
 
-/// The identifier of a resource type or condition key, already checked to exist by `ident::assign_*`.
-fn upper(name: &str) -> String {
-    crate::ident::upper_camel(name).unwrap_or_default()
+/// The identifiers `ident::assign_*` gave the resource types and condition keys, by name.
+pub(crate) struct Idents<'s> {
+    resource_types: HashMap<&'s str, &'s str>,
+    condition_keys: HashMap<&'s str, &'s str>,
+}
+
+impl<'s> Idents<'s> {
+    pub(crate) fn of(service: &'s Service) -> Self {
+        Self {
+            resource_types: service
+                .resource_types
+                .iter()
+                .map(|t| (t.name.as_str(), t.ident.as_str()))
+                .collect(),
+            condition_keys: service
+                .condition_keys
+                .iter()
+                .map(|k| (k.name.as_str(), k.ident.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The variant of a resource type the model names; `Service::checked` made one for each.
+    pub(crate) fn resource_type(&self, name: &str) -> Ident {
+        // Fail closed: a name without one would make code that names no variant and does not compile.
+        ident(
+            self.resource_types
+                .get(name)
+                .copied()
+                .unwrap_or("__NoVariant"),
+        )
+    }
+
+    /// The variant of a condition key the model names; `Service::checked` made one for each.
+    pub(crate) fn condition_key(&self, name: &str) -> Ident {
+        // Fail closed, as above.
+        ident(
+            self.condition_keys
+                .get(name)
+                .copied()
+                .unwrap_or("__NoVariant"),
+        )
+    }
 }
 
 fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
@@ -180,6 +244,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let prefix = &service.prefix;
     let count = service.actions.len();
     let variants: Vec<Ident> = service.actions.iter().map(|a| ident(&a.ident)).collect();
+    let allows = camel_allows(&variants);
     let docs = service.actions.iter().map(|a| docs::action(service, a));
     let names = strs(service.actions.iter().map(|a| &a.name));
     let lowercase: Vec<String> = service
@@ -201,8 +266,9 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let descriptions = strs(service.actions.iter().map(|a| &a.description));
     let access = access_tables(service, cx);
     let resource_uses = resource_uses_table(service, cx);
+    let idents = Idents::of(service);
     let condition_keys = service.actions.iter().map(|a| {
-        let keys = a.condition_keys.iter().map(|k| ident(&upper(k)));
+        let keys = a.condition_keys.iter().map(|k| idents.condition_key(k));
         quote!(&[#(K::#keys),*])
     });
     let k = alias(
@@ -225,7 +291,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action {
-            #( #[doc = #docs] #variants, )*
+            #( #[doc = #docs] #allows #variants, )*
         }
 
         impl Action {
@@ -416,12 +482,30 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
 /// A hidden, exported `macro_rules!` that hands the service's action names to the `action_set!` proc
 /// macro, so that an `actions!` macro can check its patterns at compile time. Its name carries the
 /// service prefix, so that several services in one crate do not clash.
+/// FNV-1a, 64 bits: a hash that every Rust version computes alike, so a build is reproducible.
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The hidden `macro_rules!` that checks action patterns at compile time (`ecr_actions::actions!` calls
+/// the ECR crate's).
+///
+/// `#[macro_export]` puts it at the crate root, so its name must differ between invocations: the runtime
+/// crate's own invocation (`crate = crate`) exports `__iam_actions_<service>`, the name its `actions!`
+/// calls; every other invocation exports `__iam_actions_<service>_<hash of its site>`, unique to it.
 fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> TokenStream {
-    let name = quote::format_ident!("__iam_actions_{}", service.prefix.replace('-', "_"));
+    let prefix_ident = service.prefix.replace('-', "_");
+    let krate = cx.krate;
+    let name = if krate.is_ident("crate") {
+        quote::format_ident!("__iam_actions_{}", prefix_ident)
+    } else {
+        quote::format_ident!("__iam_actions_{}_{:016x}", prefix_ident, fnv1a(cx.site))
+    };
     let prefix = Literal::string(&service.prefix);
     // Inside a `macro_rules!` used from other crates, the runtime crate is `$crate` when the macro was
     // invoked by the runtime crate itself (`crate = crate`), and the given path otherwise.
-    let krate = cx.krate;
     let runtime = if krate.is_ident("crate") {
         quote!($crate)
     } else {

@@ -22,6 +22,7 @@ mod columns;
 mod companion;
 mod docs;
 pub mod expand;
+mod grammar;
 pub mod ident;
 pub mod input;
 mod lookup;
@@ -135,8 +136,21 @@ fn all_loaded<A, R, C>(
 ///
 /// Errors become `compile_error!` invocations in the output, so the result is always a token stream.
 pub fn expand(input: TokenStream) -> TokenStream {
+    expand_at(input, "")
+}
+
+/// Expands `iam_actions!` like [`expand()`], for an invocation at `site` (its file, line and column, as
+/// the proc-macro crate reads them from the call site).
+///
+/// The site makes the name of the hidden `macro_rules!` that the invocation exports at the crate root
+/// unique to it, so that two invocations for one service compile in one crate (see
+/// [`expand::Context::site`]).
+pub fn expand_at(input: TokenStream, site: &str) -> TokenStream {
     let base = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(PathBuf::new, PathBuf::from);
-    expand_in(input, &base)
+    match try_expand(input, &base, site) {
+        Ok(tokens) => tokens,
+        Err(error) => error.to_compile_error(),
+    }
 }
 
 /// Expands `iam_actions!` with table paths resolved against `base`.
@@ -152,13 +166,16 @@ pub fn expand(input: TokenStream) -> TokenStream {
 /// assert!(tokens.to_string().contains("cannot read"));
 /// ```
 pub fn expand_in(input: TokenStream, base: &Path) -> TokenStream {
-    match try_expand(input, base) {
+    match try_expand(input, base, "") {
         Ok(tokens) => tokens,
         Err(error) => error.to_compile_error(),
     }
 }
 
-fn try_expand(input: TokenStream, base: &Path) -> Result<TokenStream, syn::Error> {
+fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream, syn::Error> {
+    // The invocation's identity: where it stands and what it says (the arguments alone when the site
+    // is unknown, as in unit tests and benches).
+    let identity = format!("{site}\n{input}");
     let input: Input = syn::parse2(input)?;
     let actions = load(Source::Actions, &input.actions, base);
     let optional =
@@ -217,6 +234,7 @@ fn try_expand(input: TokenStream, base: &Path) -> Result<TokenStream, syn::Error
     let cx = expand::Context {
         krate: input.krate.as_ref().unwrap_or(&default_crate),
         files: &files,
+        site: &identity,
     };
     Ok(expand::expand(&service, &cx))
 }

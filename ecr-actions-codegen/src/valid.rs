@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::columns::{ActionRow, ConditionRow, ResourceRow};
 use crate::companion;
+use crate::grammar::{self, Kind};
 use crate::ident;
 use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
 use crate::problem::{Problems, Source, did_you_mean, shortened};
@@ -13,11 +14,7 @@ use crate::table::{Pos, Text};
 
 /// The `service` argument: an IAM service prefix.
 pub(crate) fn check_service_prefix(service: &str, problems: &mut Problems) {
-    let valid = !service.is_empty()
-        && service
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !valid {
+    if !grammar::is_service_prefix(service) {
         problems.service(format!(
             "`{service}` is not an IAM service prefix: use lowercase ASCII letters, digits and `-`, e.g. `ecr`"
         ));
@@ -207,10 +204,16 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
 pub(crate) type Places = HashMap<String, Pos>;
 
 /// A list cell's values, resolved, each once; `places` learns where each first stands.
+///
+/// A value the cell lists twice is taken once, where it first stands: the lists of the Service
+/// Authorization Reference are sets ("Condition keys", "Dependent actions" name which keys and actions
+/// apply, not how often), and AWS's own pages repeat values (the s3 page lists `s3:signatureversion` twice
+/// in one cell of several actions).
+///
+/// A value outside its kind's grammar ([`crate::grammar`]) is an error at its cell, and left out.
 pub(crate) fn values(
     resolver: &Resolver<'_>,
-    source: Source,
-    what: &str,
+    (source, kind): (Source, Kind),
     cells: &[Text],
     places: &mut Places,
     problems: &mut Problems,
@@ -222,13 +225,11 @@ pub(crate) fn values(
         let Some(value) = resolver.value(cell) else {
             continue;
         };
-        if seen.contains(&value) {
-            problems.table(
-                source,
-                cell.pos,
-                format!("{what} `{value}` is listed twice in one cell: delete one"),
-            );
-        } else {
+        if let Some(message) = grammar::check(kind, &value) {
+            problems.table(source, cell.pos, message);
+            continue;
+        }
+        if !seen.contains(&value) {
             places.entry(value.clone()).or_insert(cell.pos);
             seen.insert(value.clone());
             out.push(value);
@@ -263,6 +264,10 @@ fn action(
     let mut places = Places::new();
     let mut resource_names: HashSet<String> = HashSet::new();
     let source = Source::Actions;
+    if let Some(message) = grammar::check(Kind::Action, &name) {
+        problems.table(source, head.name.pos, message);
+        return None;
+    }
     let mut action = Action {
         ident: String::new(),
         description: head.description.text.clone(),
@@ -276,16 +281,14 @@ fn action(
     for row in &group.rows {
         let condition_keys = values(
             resolver,
-            source,
-            "condition key",
+            (source, Kind::ConditionKey),
             &row.condition_keys,
             &mut places,
             problems,
         );
         let dependent_actions = values(
             resolver,
-            source,
-            "dependent action",
+            (source, Kind::DependentAction),
             &row.dependent_actions,
             &mut places,
             problems,
@@ -310,6 +313,13 @@ fn action(
         let Some(value) = resolver.value(cell) else {
             continue;
         };
+        // A lone `*` has its own message below.
+        if value != "*"
+            && let Some(message) = grammar::check(Kind::ResourceTypeUse, &value)
+        {
+            problems.table(source, cell.pos, message);
+            continue;
+        }
         let (resource, required) = match value.strip_suffix('*') {
             Some(name) => (name.trim_end().to_owned(), true),
             None => (value, false),

@@ -117,6 +117,22 @@ fn many_keys_in_one_cell() {
     assert!(!expand(&shape).contains("compile_error"));
 }
 
+/// Tens of thousands of distinct keys sharing one plain identifier each take their own exact one.
+#[test]
+fn many_keys_sharing_one_plain_identifier() {
+    let shape = shape("many_keys_one_identifier", MIB);
+    let service = from_tables(&shape).unwrap();
+    assert_eq!(service.condition_keys.len(), shape.count);
+    let idents: std::collections::HashSet<&str> = service
+        .condition_keys
+        .iter()
+        .map(|k| k.ident.as_str())
+        .collect();
+    assert_eq!(idents.len(), shape.count);
+    assert!(shape.count > 10_000, "{}", shape.count);
+    assert!(!expand(&shape).contains("compile_error"));
+}
+
 #[test]
 fn many_cut_names() {
     let shape = shape("many_cut_names", MIB);

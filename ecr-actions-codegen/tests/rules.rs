@@ -706,23 +706,26 @@ fn empty_action_name_and_two_line_action_name() {
     );
 }
 
+/// A value listed twice in one cell is taken once: the Service Authorization Reference's lists are sets
+/// ("The Condition keys column of the Actions defined by … table includes keys that you can specify in
+/// a policy statement's Condition element": a key applies or not), and the s3 page itself repeats
+/// `s3:signatureversion` in one cell.
 #[test]
-fn value_listed_twice_in_one_cell() {
+fn value_listed_twice_in_one_cell_is_taken_once() {
     let text = old(&[[
         "Ping",
         "Says hello",
         "Read",
         "",
-        "aws:TagKeys\naws:TagKeys",
-        "",
+        "aws:TagKeys\naws:RequestTag/${TagKey}\naws:TagKeys",
+        "ecr:Pong\necr:Pong",
     ]]);
+    let service = Input::new(&text).ok();
     assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at_nth(&text, "aws:TagKeys", 1)),
-            "condition key `aws:TagKeys` is listed twice in one cell: delete one"
-        )
+        service.actions[0].condition_keys,
+        ["aws:TagKeys", "aws:RequestTag/${TagKey}"]
     );
+    assert_eq!(service.actions[0].dependent_actions, ["ecr:Pong"]);
 }
 
 #[test]
@@ -1118,35 +1121,48 @@ fn upper_camel_refuses_what_is_no_identifier() {
     }
 }
 
+/// Action names that differ only in ASCII case are one action for IAM (IAM User Guide, IAM JSON policy
+/// elements: Action, "The prefix and the action name are case insensitive."): an error, like two
+/// identical names.
 #[test]
-fn actions_that_become_the_same_identifier_collide() {
+fn actions_that_differ_only_in_case_are_one_name() {
     let text = old(&[
-        ["Foo-Bar", "Dashed", "Read", "", "", ""],
-        ["FooBar", "Joined", "Read", "", "", ""],
+        ["FooBar", "Camel", "Read", "", "", ""],
+        ["Foobar", "Flat", "Read", "", "", ""],
     ]);
     assert_eq!(
         Input::new(&text).problem(),
         problem(
-            in_actions(at_nth(&text, "FooBar", 0)),
-            "actions `Foo-Bar` (line 4) and `FooBar` both become the Rust identifier `FooBar`: the generated \
-             enum cannot tell them apart; rename one in the table"
+            in_actions(at(&text, "Foobar")),
+            "`Foobar` is `FooBar` in another case (IAM names ignore case), apart from its rows at line 4: \
+             keep all rows of an action together"
         )
     );
 }
 
+/// Distinct AWS names whose plain identifiers collide (`codebuild:environment.type` and
+/// `codebuild:environmentType` are both listed in the Service Authorization Reference for CodeBuild)
+/// each take their exact identifier; a name that collides with none keeps its plain one.
 #[test]
-fn resource_types_and_condition_keys_that_collide() {
+fn resource_types_and_condition_keys_that_collide_take_exact_identifiers() {
     let text = old(&[
         ["Ping", "Says hello", "Read", "my-thing", "", ""],
         ["Pong", "Says hello back", "Read", "my_thing", "", ""],
+        ["Puff", "Says hi", "Read", "other", "", ""],
     ]);
+    let service = Input::new(&text).ok();
+    let types: Vec<(&str, &str)> = service
+        .resource_types
+        .iter()
+        .map(|t| (t.name.as_str(), t.ident.as_str()))
+        .collect();
     assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at(&text, "my_thing")),
-            "resource types `my-thing` (line 4) and `my_thing` both become the Rust identifier `MyThing`: \
-             the generated enum cannot tell them apart; rename one in the table"
-        )
+        types,
+        [
+            ("my-thing", "My_hThing"),
+            ("my_thing", "My_uThing"),
+            ("other", "Other")
+        ]
     );
     let text = old(&[
         [
@@ -1154,44 +1170,157 @@ fn resource_types_and_condition_keys_that_collide() {
             "Says hello",
             "Read",
             "",
-            "aws:RequestTag/${TagKey}",
+            "aws:RequestTag/${TagKey}\naws:TagKeys",
             "",
         ],
-        ["Pong", "Says hello back", "Read", "", "aws:RequestTag", ""],
+        [
+            "Pong",
+            "Says hello back",
+            "Read",
+            "",
+            "aws:RequestTag\ncodebuild:environment.type\ncodebuild:environmentType",
+            "",
+        ],
     ]);
+    let service = Input::new(&text).ok();
+    let mut keys: Vec<(&str, &str)> = service
+        .condition_keys
+        .iter()
+        .map(|k| (k.name.as_str(), k.ident.as_str()))
+        .collect();
+    keys.sort_unstable();
     assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at(&text, "aws:RequestTag/${TagKey}")),
-            "condition keys `aws:RequestTag` (line 6) and `aws:RequestTag/${TagKey}` both become the Rust \
-             identifier `AwsRequestTag`: the generated enum cannot tell them apart; rename one in the table"
-        )
+        keys,
+        [
+            ("aws:RequestTag", "Aws_RequestTag"),
+            ("aws:RequestTag/${TagKey}", "Aws_RequestTag_s_vTagKey"),
+            ("aws:TagKeys", "AwsTagKeys"),
+            ("codebuild:environment.type", "Codebuild_Environment_dType"),
+            ("codebuild:environmentType", "Codebuild_EnvironmentType"),
+        ]
     );
 }
 
+/// A name's identifier does not change when the table gains a name unrelated to it (one whose plain
+/// identifier is another): AWS adds keys to its pages over time, and a user's code names the variants.
 #[test]
-fn names_that_cannot_be_identifiers() {
-    let suffix = "cannot be made a Rust identifier: it needs an ASCII letter first and only ASCII letters, \
-                  digits and separators after it; correct the name in the table";
-    for name in ["2Fa", "Café", "-"] {
+fn identifiers_are_stable_when_an_unrelated_name_is_added() {
+    let idents = |keys: &'static str| {
+        let text = old(&[["Ping", "Says hello", "Read", "", keys, ""]]);
+        let mut keys: Vec<(String, String)> = Input::new(&text)
+            .ok()
+            .condition_keys
+            .into_iter()
+            .map(|k| (k.name, k.ident))
+            .collect();
+        keys.sort_unstable();
+        keys
+    };
+    let before = idents("codebuild:environment.type\ncodebuild:environmentType\naws:TagKeys");
+    let after = idents(
+        "codebuild:environment.type\ncodebuild:environmentType\naws:TagKeys\naws:RequestTag/${TagKey}\ncodebuild:source.type",
+    );
+    for pair in &before {
+        assert!(after.contains(pair), "{pair:?} changed: {after:?}");
+    }
+}
+
+/// The exact identifier is injective up to ASCII case: every pair of names up to four pieces long over
+/// letters, digits, every separator AWS uses and a placeholder either differs in its identifier or is
+/// the same name up to case (which IAM does not tell apart).
+#[test]
+fn exact_identifiers_are_injective_up_to_case() {
+    let pieces = [
+        "a", "A", "b", "1", ":", ".", "-", "/", "_", "*", "${X}", "${x}", "X", "x", "=",
+    ];
+    let mut names = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = names
+            .iter()
+            .flat_map(|n| pieces.iter().map(move |p| format!("{n}{p}")))
+            .collect();
+        names.extend(longer);
+    }
+    let mut seen: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut made = 0;
+    for name in &names {
+        let Some(ident) = ecr_actions_codegen::ident::exact(name) else {
+            continue;
+        };
+        made += 1;
+        if let Some(other) = seen.insert(ident.clone(), name.clone()) {
+            assert!(
+                other.eq_ignore_ascii_case(name),
+                "`{other}` and `{name}` both become `{ident}`"
+            );
+        }
+    }
+    // The cases reach the encoder: the names that start with one of the 5 letter pieces (of 15) get an
+    // identifier, a third of all.
+    assert!(made >= names.len() / 3, "{made} of {}", names.len());
+}
+
+/// Each cell value is read by its kind's grammar, and a value outside it is refused at its cell, never
+/// made a variant: the Service Authorization Reference names actions like `ecr:BatchGetImage` (and
+/// `vpc-lattice:AssociateViaAWSService-EventsAndStates`), resource types like `repository`, condition
+/// keys like `aws:RequestTag/${TagKey}` and dependent actions like `iam:PassRole`; none holds a control
+/// character, a space, `**` or `...`.
+#[test]
+fn values_outside_their_grammar() {
+    for name in ["2Fa", "Café", "-", "Get...", "Get**"] {
         let text = old(&[[name, "Odd", "Read", "", "", ""]]);
-        assert_eq!(
-            Input::new(&text).problem(),
-            problem(
-                in_actions(at(&text, name)),
-                &format!("action `{name}` {suffix}")
-            ),
-            "{name}"
+        let got = Input::new(&text).problem();
+        assert_eq!(got.place, in_actions(at(&text, name)), "{name}");
+        assert!(
+            got.message.starts_with(&format!("action name `{name}` ")),
+            "{name}: {}",
+            got.message
         );
     }
-    let text = old(&[["Ping", "Says hello", "Read", "größe", "", ""]]);
-    assert_eq!(
-        Input::new(&text).problem(),
-        problem(
-            in_actions(at(&text, "größe")),
-            &format!("resource type `größe` {suffix}")
-        )
-    );
+    for (resource, keys, deps, bad, fault) in [
+        ("repos itory**", "", "", "repos itory**", "holds a space"),
+        ("repos itory*", "", "", "repos itory*", "holds a space"),
+        ("repository**", "", "", "repository**", "ends with `**`"),
+        ("größe", "", "", "größe", "holds `ö`"),
+        (
+            "thing*",
+            "aws:Tag...Keys",
+            "",
+            "aws:Tag...Keys",
+            "holds `..`",
+        ),
+        (
+            "thing*",
+            "aws:Tag\u{7}Keys",
+            "",
+            "aws:Tag\u{7}Keys",
+            "U+0007",
+        ),
+        (
+            "thing*",
+            "aws:TagKeys",
+            "PassRole",
+            "PassRole",
+            "has no `:`",
+        ),
+        (
+            "thing*",
+            "aws:TagKeys",
+            "iam:Pass Role",
+            "iam:Pass Role",
+            "holds a space",
+        ),
+    ] {
+        let text = old(&[["Ping", "Says hello", "Read", resource, keys, deps]]);
+        let got = Input::new(&text).problem();
+        assert_eq!(got.place, in_actions(at(&text, bad)), "{bad}");
+        assert!(got.message.contains(fault), "{bad}: {}", got.message);
+        assert!(
+            got.message.ends_with("; correct the cell"),
+            "{}",
+            got.message
+        );
+    }
 }
 
 #[test]

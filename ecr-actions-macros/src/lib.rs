@@ -32,6 +32,12 @@
 ///   listed name that resolves nothing.
 /// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
 ///
+/// Several invocations may generate one service in one crate (two snapshots of a table in two modules,
+/// say): each invocation's hidden helper macro, which `#[macro_export]` puts at the crate root, takes a
+/// name unique to its call site. Only the runtime crate's own invocation (`crate = crate`) exports the
+/// fixed name `__iam_actions_<service>` that its `actions!` calls, so that crate invokes it with
+/// `crate = crate` once per service.
+///
 /// # The table
 ///
 /// Columns are found by their header, so both the 6-column layout (`Actions`, `Description`,
@@ -43,6 +49,28 @@
 /// description and access level, and must agree. The resource-types table has `Resource types`, `ARN`
 /// and `Condition keys`; the condition-keys table `Condition keys`, `Description` and `Type`. A CRLF line
 /// end and a byte-order mark are tolerated.
+///
+/// # Cell values
+///
+/// Each value is read by its kind's grammar: an action name is an ASCII letter, then letters and digits
+/// with single `-` or `_` between them (`AssociateViaAWSService-EventsAndStates`); a resource type the
+/// same with `.` too, and one trailing `*` when required; a condition key is `prefix:Name`, a service
+/// prefix then letters, digits and placeholders (`${TagKey}`, `<key>`) with single `:`, `/`, `.`, `-`
+/// or `_` between them; a dependent action is `prefix:Action`. Control characters, spaces inside a
+/// value, `**` and `...` are refused at their cell. A value a cell lists twice is taken once: AWS's
+/// lists are sets (the s3 page repeats `s3:signatureversion` in one cell).
+///
+/// # Identifiers
+///
+/// A name becomes its plain UpperCamelCase identifier (`aws:RequestTag/${TagKey}` → `AwsRequestTag`,
+/// `AssociateViaAWSService-EventsAndStates` → `AssociateViaAWSServiceEventsAndStates`). When distinct
+/// names of one kind share a plain identifier (CodeBuild's `codebuild:environment.type` and
+/// `codebuild:environmentType`), each of them takes its exact identifier instead, which keeps every
+/// separator and placeholder: `:` is `_`, `.` is `_d`, `-` is `_h`, `/` is `_s`, `_` is `_u`, a
+/// placeholder `${Name}` is `_vName` (`Codebuild_Environment_dType`, `Codebuild_EnvironmentType`,
+/// `Ec2_Attribute_s_vAttributeName`). The exact identifier depends on the name alone and is injective up
+/// to ASCII case, so identifiers never collide and do not change when AWS adds an unrelated name. Names
+/// equal up to ASCII case are one name for IAM, and an error.
 ///
 /// # What it generates
 ///
@@ -70,7 +98,10 @@
 /// refused unread. The time and memory the macro takes are linear in the size of its tables.
 #[proc_macro]
 pub fn iam_actions(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
-    ecr_actions_codegen::expand(input.into()).into()
+    // The call site tells two invocations for one service apart (their hidden exported macros).
+    let site = proc_macro::Span::call_site();
+    let site = format!("{}:{}:{}", site.file(), site.line(), site.column());
+    ecr_actions_codegen::expand_at(input.into(), &site).into()
 }
 
 /// Checks action patterns at compile time and builds their set: the engine behind `ecr_actions::actions!`.

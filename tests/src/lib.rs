@@ -27,6 +27,15 @@ pub mod cloudformation {
     }
 }
 
+/// Amazon SQS again, from the same table with the same arguments in another module: two invocations for
+/// one service compile in one crate (each exports its hidden helper macro under a name of its own).
+pub mod sqs_snapshot {
+    ecr_actions::iam_actions! {
+        service = "sqs",
+        actions = "data/sqs-actions.txt",
+    }
+}
+
 /// AWS KMS, from `data/kms-actions-written-out.txt`: the sample table with its 24 ambiguous cut cells
 /// (`kms:RecipientAttestation:NitroTPMPC…`) written out by hand; the unchanged table is refused.
 pub mod kms {
@@ -39,6 +48,59 @@ pub mod kms {
             "iam:CreateServiceLinkedRole",
             "kms:EncryptionContext:${EncryptionContextKey}",
             "kms:ScheduleKeyDeletionPendingWindowInDays",
+        ],
+    }
+}
+
+/// AWS CodeBuild, from `data/codebuild-actions-written-out.txt`: the sample table with the cells its
+/// `names_for` settles written out by hand. It lists distinct condition keys whose plain identifiers
+/// collide (`codebuild:environment.type`, `codebuild:environmentType`): each takes its exact identifier.
+pub mod codebuild {
+    ecr_actions::iam_actions! {
+        service = "codebuild",
+        actions = "data/codebuild-actions-written-out.txt",
+        names = [
+            "codebuild:computeConfiguration.instanceType",
+            "codebuild:computeConfiguration.machineType",
+            "codebuild:computeConfiguration.memory",
+        ],
+    }
+}
+
+/// Amazon S3, from `data/s3-actions-written-out.txt`: the sample table with the cells its `names_for`
+/// settles written out by hand. Its page lists `s3:signatureversion` twice in one cell: taken once.
+pub mod s3 {
+    ecr_actions::iam_actions! {
+        service = "s3",
+        actions = "data/s3-actions-written-out.txt",
+        names = [
+            "CreateBucketMetadataTableConfiguration",
+            "DeleteAccessGrantsInstanceResourcePolicy",
+            "DeleteAccessPointPolicyForObjectLambda",
+            "DeleteBucketMetadataTableConfiguration",
+            "DeleteStorageLensConfigurationTagging",
+            "DescribeMultiRegionAccessPointOperation",
+            "DissociateAccessGrantsIdentityCenter",
+            "GetAccessGrantsInstanceResourcePolicy",
+            "GetAccessPointConfigurationForObjectLambda",
+            "GetAccessPointPolicyStatusForObjectLambda",
+            "GetMultiRegionAccessPointPolicyStatus",
+            "PutAccessGrantsInstanceResourcePolicy",
+            "PutAccessPointConfigurationForObjectLambda",
+            "UpdateBucketMetadataInventoryTableConfiguration",
+            "UpdateBucketMetadataJournalTableConfiguration",
+            "objectlambdaaccesspoint*",
+            "s3:GetReplicationConfiguration",
+            "s3:PutReplicationConfiguration",
+            "s3:object-lock-remaining-retention-days",
+            "s3:x-amz-server-side-encryption-aws-kms-key-id",
+            "s3:x-amz-server-side-encryption-customer-algorithm",
+            "s3tables:CreateNamespace",
+            "s3tables:CreateTableBucket",
+            "s3tables:PutTableBucketPolicy",
+            "s3tables:PutTableEncryption",
+            "s3tables:PutTablePolicy",
+            "storagelensconfiguration*",
         ],
     }
 }

@@ -9,7 +9,7 @@
 
 use ecr_actions::metadata::ServiceMetadata;
 use ecr_actions::service::IamAction;
-use ecr_actions_tests::{cloudformation, eks, kms, sqs};
+use ecr_actions_tests::{cloudformation, codebuild, eks, kms, s3, sqs};
 use serde_json::{Value, json};
 
 fn expected(file: &str) -> Value {
@@ -84,4 +84,71 @@ fn kms_written_out_matches_its_sample() {
         .collect();
     expected["names"] = Value::Array(names);
     assert_same(&actual::<kms::Action>(&expected), &expected);
+}
+
+/// The expected reading of a sample whose `names_for` cells are written out in the table the crate
+/// compiles: `names_for` is then not needed, and a value the page lists twice in one cell is taken once
+/// (the Service Authorization Reference's lists are sets: "The Condition keys column of the Actions
+/// defined by … table includes keys that you can specify in a policy statement's Condition element").
+fn written_out(file: &str) -> Value {
+    let mut expected = expected(file);
+    expected.as_object_mut().unwrap().remove("names_for");
+    let once = |list: &mut Value| {
+        let mut seen = std::collections::HashSet::new();
+        list.as_array_mut()
+            .unwrap()
+            .retain(|v| seen.insert(v.as_str().unwrap().to_owned()));
+    };
+    for action in expected["actions"].as_array_mut().unwrap() {
+        once(&mut action["condition_keys"]);
+        once(&mut action["dependent_actions"]);
+        for r in action["resource_types"].as_array_mut().unwrap() {
+            once(&mut r["condition_keys"]);
+            once(&mut r["dependent_actions"]);
+        }
+    }
+    expected
+}
+
+/// CodeBuild lists `codebuild:environment.type` and `codebuild:environmentType` as distinct keys: both
+/// are generated, each its own variant, and the whole table matches its sample.
+#[test]
+fn codebuild_matches_its_sample() {
+    let expected = written_out("codebuild-expected.json");
+    assert_same(&actual::<codebuild::Action>(&expected), &expected);
+    let dotted = codebuild::ConditionKey::Codebuild_Environment_dType;
+    let joined = codebuild::ConditionKey::Codebuild_EnvironmentType;
+    assert_ne!(dotted, joined);
+    assert_eq!(dotted.as_str(), "codebuild:environment.type");
+    assert_eq!(joined.as_str(), "codebuild:environmentType");
+}
+
+/// S3 lists `s3:signatureversion` twice in one cell of `GetBucketObjectLockConfiguration`: it is taken
+/// once, and the whole table matches its sample.
+#[test]
+fn s3_matches_its_sample() {
+    let expected = written_out("s3-expected.json");
+    assert_same(&actual::<s3::Action>(&expected), &expected);
+    let keys = s3::Action::GetBucketObjectLockConfiguration.condition_keys();
+    assert_eq!(
+        keys.iter()
+            .filter(|k| k.as_str() == "s3:signatureversion")
+            .count(),
+        1
+    );
+}
+
+/// Two invocations for one service in one crate (`sqs` and `sqs_snapshot`, identical arguments in two
+/// modules) both compile, and each module has its own complete, equal service.
+#[test]
+fn two_invocations_for_one_service_in_one_crate() {
+    let expected = expected("sqs-expected.json");
+    assert_same(
+        &actual::<ecr_actions_tests::sqs_snapshot::Action>(&expected),
+        &expected,
+    );
+    assert_eq!(
+        sqs::Action::ALL.map(|a| a.as_str()),
+        ecr_actions_tests::sqs_snapshot::Action::ALL.map(|a| a.as_str())
+    );
 }

@@ -13,6 +13,7 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     let keys = &service.condition_keys;
     let count = keys.len();
     let variants: Vec<Ident> = keys.iter().map(|k| ident(&k.ident)).collect();
+    let allows = super::camel_allows(&variants);
     let docs = keys.iter().map(docs::condition_key);
     let names = strs(keys.iter().map(|k| &k.name));
     let descriptions: Vec<Option<&String>> = keys.iter().map(|k| k.description.as_ref()).collect();
@@ -35,7 +36,7 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ConditionKey {
-            #( #[doc = #docs] #variants, )*
+            #( #[doc = #docs] #allows #variants, )*
         }
 
         impl ConditionKey {

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{Context, alias, ident, option, strs, upper, use_option_for};
+use super::{Context, Idents, alias, ident, option, strs, use_option_for};
 use crate::docs;
 use crate::model::Service;
 
@@ -13,6 +13,7 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     let types = &service.resource_types;
     let count = types.len();
     let variants: Vec<Ident> = types.iter().map(|t| ident(&t.ident)).collect();
+    let allows = super::camel_allows(&variants);
     // A type only the resource-types table names has no users: zero is a count here, not a fallback.
     let users = docs::users(service);
     let docs = types
@@ -22,8 +23,9 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     let arn_formats: Vec<Option<&String>> = types.iter().map(|t| t.arn_format.as_ref()).collect();
     let use_arn = use_option_for(&arn_formats);
     let arns = arn_formats.into_iter().map(option);
+    let idents = Idents::of(service);
     let keys = types.iter().map(|t| {
-        let keys = t.condition_keys.iter().map(|k| ident(&upper(k)));
+        let keys = t.condition_keys.iter().map(|k| idents.condition_key(k));
         quote!(&[#(K::#keys),*])
     });
     let k = alias(
@@ -37,7 +39,7 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum ResourceType {
-            #( #[doc = #docs] #variants, )*
+            #( #[doc = #docs] #allows #variants, )*
         }
 
         impl ResourceType {

@@ -50,6 +50,7 @@ macro_rules! shapes {
 shapes![
     one_action_many_sub_rows,
     many_keys_in_one_cell,
+    many_keys_one_identifier,
     many_cut_names,
     many_cut_alike,
     many_cut_keys,
@@ -154,6 +155,29 @@ fn many_keys_in_one_cell(n: usize) -> Shape {
     let mut row = action_row("Act", "Does it", "Read", "");
     if let Some(keys) = row.get_mut(4) {
         *keys = (0..n).map(|i| format!("demo:Key{i}")).collect();
+    }
+    actions_only(draw(&HEADER, &[row]), n)
+}
+
+/// Many distinct keys in one cell that all share one plain identifier (they differ only in their
+/// separators), so every one takes its exact identifier: the rule must stay linear in their number.
+fn many_keys_one_identifier(n: usize) -> Shape {
+    const SEPARATORS: [char; 5] = ['.', '-', '/', '_', ':'];
+    let mut row = action_row("Act", "Does it", "Read", "");
+    if let Some(keys) = row.get_mut(4) {
+        *keys = (0..n)
+            .map(|i| {
+                let mut key = "demo:a".to_owned();
+                let mut rest = i;
+                // Eight separators: 5^8 = 390,625 distinct keys, more than 1 MiB holds.
+                for _ in 0..8 {
+                    key.push(SEPARATORS.get(rest % 5).copied().unwrap_or('.'));
+                    key.push('a');
+                    rest /= 5;
+                }
+                key
+            })
+            .collect();
     }
     actions_only(draw(&HEADER, &[row]), n)
 }

@@ -1,4 +1,5 @@
-// `Foo-Bar` and `FooBar` both become the variant `FooBar`.
+// `aws:TagKeys` and `aws:tagkeys` are one condition key for IAM, which ignores the case of key names:
+// distinct names never share an identifier, but these are not distinct.
 
 mod x {
     ecr_actions::iam_actions! {
@@ -7,9 +8,9 @@ mod x {
 ┏━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
 ┃ Actions ┃ Description ┃ Access level ┃ Resource types ┃ Condition keys ┃
 ┡━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
-│ Foo-Bar │ Does foo    │ Read         │                │                │
+│ Bar     │ Does bar    │ Read         │                │ aws:TagKeys    │
 ├─────────┼─────────────┼──────────────┼────────────────┼────────────────┤
-│ FooBar  │ Does bar    │ Write        │                │                │
+│ Foo     │ Does foo    │ Write        │                │ aws:tagkeys    │
 └─────────┴─────────────┴──────────────┴────────────────┴────────────────┘
 "),
     }
