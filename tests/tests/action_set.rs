@@ -155,9 +155,9 @@ fn empty_all_and_access_levels() {
     // Every action has a level; the 2026-10-27 table gives six actions two (`Permissions management,
     // Write`: DeleteRegistryPolicy, DeleteRepositoryPolicy, PutRegistryPolicy, SetRepositoryPolicy;
     // `Tagging, Write`: TagResource, UntagResource), and they count under both.
-    let union = AccessLevel::ALL
-        .iter()
-        .fold(ActionSet::EMPTY, |all, l| all | ActionSet::with_access_level(*l));
+    let union = AccessLevel::ALL.iter().fold(ActionSet::EMPTY, |all, l| {
+        all | ActionSet::with_access_level(*l)
+    });
     assert_eq!(union, ActionSet::ALL, "every ECR action has a level");
     assert_eq!(counted, Action::COUNT + 6);
 }
