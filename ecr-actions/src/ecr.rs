@@ -1,4 +1,7 @@
-//! The ECR service, generated from the tables in `spec/2026-10-27/`.
+//! The ECR service, generated from the tables AWS published on 2026-10-27 (`spec/2026-10-27/`): the
+//! Service Authorization Reference page "Actions, resources, and condition keys for Amazon Elastic
+//! Container Registry", drawn as the seed was. The README's "The data, and how to update it" says how to
+//! take a newer version; `ecr-iam spec diff` shows what changed.
 
 crate::iam_actions! {
     service = "ecr",
