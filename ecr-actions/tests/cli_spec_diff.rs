@@ -3,7 +3,6 @@
 //! every kind of change.
 
 #![cfg(feature = "cli")]
-
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
