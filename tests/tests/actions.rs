@@ -247,3 +247,19 @@ fn action_level_and_resource_level_keys_are_kept_apart() {
         AccessLevels::one(AccessLevel::Tagging).with(AccessLevel::Write)
     );
 }
+
+/// The user in 2026: `ecr:PutSigningConfiguration` (added to ECR's table after 2022; the
+/// 2026-10-27 table lists it as `Write`, on no resource type) parses, and `actions!` takes it at
+/// compile time.
+#[test]
+fn actions_aws_added_after_2022_are_known() {
+    const SIGNING: ecr_actions::ActionSet = ecr_actions::actions!("ecr:PutSigningConfiguration");
+    let action: Action = "ecr:PutSigningConfiguration".parse().unwrap();
+    assert!(SIGNING.contains(action));
+    assert_eq!(action.access_level(), AccessLevel::Write);
+    assert!(action.resource_types().is_empty());
+    assert_eq!(
+        "ecr:getaccountsetting".parse::<Action>(),
+        Ok(Action::GetAccountSetting)
+    );
+}
