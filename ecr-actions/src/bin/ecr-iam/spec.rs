@@ -48,7 +48,7 @@ fn summary() -> Vec<String> {
     lines.push(String::new());
     lines.extend(paragraph(
         "An action with two access levels counts under both. `ecr-iam spec --json` prints the \
-         metadata of every action.",
+         metadata of every action; `ecr-iam spec diff OLD NEW` compares two such files.",
         0,
     ));
     lines
