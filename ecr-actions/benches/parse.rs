@@ -1,5 +1,6 @@
-//! `"ecr:BatchGetImage"`-style parsing, in mixed case, over all 43 ECR actions in a random order: the generated
-//! `Action::from_str` against strum's `EnumString` with `ascii_case_insensitive` on the same 43 names, and
+//! `"ecr:BatchGetImage"`-style parsing, in mixed case, over all 64 ECR actions (the 2026-10-27 table) in a
+//! random order: the generated `Action::from_str` against strum's `EnumString` with
+//! `ascii_case_insensitive` on the same 64 names, and
 //! the case-sensitive `EnumString` as the floor, in one criterion run.
 //!
 //! `cargo bench -p ecr-actions --bench parse`; it ends by printing the per-parse times and the ratio.
@@ -16,7 +17,7 @@ use std::time::Instant;
 use criterion::{Criterion, Throughput};
 use ecr_actions::Action;
 
-/// Two strum enums over the same 43 names: one parsed in any ASCII case, one case-sensitively (an exact
+/// Two strum enums over the same 64 names: one parsed in any ASCII case, one case-sensitively (an exact
 /// `match` on the string, the floor).
 macro_rules! strum_enums {
     ($($name:literal => $variant:ident,)*) => {
@@ -42,27 +43,40 @@ strum_enums! {
     "ecr:CompleteLayerUpload" => CompleteLayerUpload,
     "ecr:CreatePullThroughCacheRule" => CreatePullThroughCacheRule,
     "ecr:CreateRepository" => CreateRepository,
+    "ecr:CreateRepositoryCreationTemplate" => CreateRepositoryCreationTemplate,
     "ecr:DeleteLifecyclePolicy" => DeleteLifecyclePolicy,
     "ecr:DeletePullThroughCacheRule" => DeletePullThroughCacheRule,
     "ecr:DeleteRegistryPolicy" => DeleteRegistryPolicy,
     "ecr:DeleteRepository" => DeleteRepository,
+    "ecr:DeleteRepositoryCreationTemplate" => DeleteRepositoryCreationTemplate,
     "ecr:DeleteRepositoryPolicy" => DeleteRepositoryPolicy,
+    "ecr:DeleteSigningConfiguration" => DeleteSigningConfiguration,
+    "ecr:DeregisterPullTimeUpdateExclusion" => DeregisterPullTimeUpdateExclusion,
     "ecr:DescribeImageReplicationStatus" => DescribeImageReplicationStatus,
     "ecr:DescribeImageScanFindings" => DescribeImageScanFindings,
+    "ecr:DescribeImageSigningStatus" => DescribeImageSigningStatus,
     "ecr:DescribeImages" => DescribeImages,
     "ecr:DescribePullThroughCacheRules" => DescribePullThroughCacheRules,
     "ecr:DescribeRegistry" => DescribeRegistry,
+    "ecr:DescribeReplicationBackfillResults" => DescribeReplicationBackfillResults,
     "ecr:DescribeRepositories" => DescribeRepositories,
+    "ecr:DescribeRepositoryCreationTemplates" => DescribeRepositoryCreationTemplates,
+    "ecr:GetAccountSetting" => GetAccountSetting,
     "ecr:GetAuthorizationToken" => GetAuthorizationToken,
     "ecr:GetDownloadUrlForLayer" => GetDownloadUrlForLayer,
+    "ecr:GetImageCopyStatus" => GetImageCopyStatus,
     "ecr:GetLifecyclePolicy" => GetLifecyclePolicy,
     "ecr:GetLifecyclePolicyPreview" => GetLifecyclePolicyPreview,
     "ecr:GetRegistryPolicy" => GetRegistryPolicy,
     "ecr:GetRegistryScanningConfiguration" => GetRegistryScanningConfiguration,
     "ecr:GetRepositoryPolicy" => GetRepositoryPolicy,
+    "ecr:GetSigningConfiguration" => GetSigningConfiguration,
     "ecr:InitiateLayerUpload" => InitiateLayerUpload,
     "ecr:ListImages" => ListImages,
+    "ecr:ListPullTimeUpdateExclusions" => ListPullTimeUpdateExclusions,
+    "ecr:ListReplicationBackfills" => ListReplicationBackfills,
     "ecr:ListTagsForResource" => ListTagsForResource,
+    "ecr:PutAccountSetting" => PutAccountSetting,
     "ecr:PutImage" => PutImage,
     "ecr:PutImageScanningConfiguration" => PutImageScanningConfiguration,
     "ecr:PutImageTagMutability" => PutImageTagMutability,
@@ -70,17 +84,25 @@ strum_enums! {
     "ecr:PutRegistryPolicy" => PutRegistryPolicy,
     "ecr:PutRegistryScanningConfiguration" => PutRegistryScanningConfiguration,
     "ecr:PutReplicationConfiguration" => PutReplicationConfiguration,
+    "ecr:PutSigningConfiguration" => PutSigningConfiguration,
+    "ecr:RegisterPullTimeUpdateExclusion" => RegisterPullTimeUpdateExclusion,
     "ecr:ReplicateImage" => ReplicateImage,
     "ecr:SetRepositoryPolicy" => SetRepositoryPolicy,
     "ecr:StartImageScan" => StartImageScan,
     "ecr:StartLifecyclePolicyPreview" => StartLifecyclePolicyPreview,
+    "ecr:StartReplicationBackfill" => StartReplicationBackfill,
+    "ecr:StopReplicationBackfill" => StopReplicationBackfill,
     "ecr:TagResource" => TagResource,
     "ecr:UntagResource" => UntagResource,
+    "ecr:UpdateImageStorageClass" => UpdateImageStorageClass,
+    "ecr:UpdatePullThroughCacheRule" => UpdatePullThroughCacheRule,
+    "ecr:UpdateRepositoryCreationTemplate" => UpdateRepositoryCreationTemplate,
     "ecr:UploadLayerPart" => UploadLayerPart,
+    "ecr:ValidatePullThroughCacheRule" => ValidatePullThroughCacheRule,
 }
 
-/// 1,024 IAM names drawn from the 43 in a fixed pseudo-random order, each letter's case also drawn:
-/// a branch predictor cannot learn the sequence, as it could a loop over the 43 in table order.
+/// 1,024 IAM names drawn from the 64 in a fixed pseudo-random order, each letter's case also drawn:
+/// a branch predictor cannot learn the sequence, as it could a loop over the 64 in table order.
 fn mixed_case_inputs() -> Vec<String> {
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move || {

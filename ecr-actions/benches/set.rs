@@ -1,5 +1,5 @@
 //! `ActionSet`: membership and set algebra (a few word operations, whatever the set), matching a
-//! wildcard pattern against the 43 ECR actions, and compaction.
+//! wildcard pattern against the 64 ECR actions, and compaction.
 //!
 //! `cargo bench -p ecr-actions --bench set`.
 

@@ -85,8 +85,9 @@ impl FromStr for AccessLevel {
 /// use ecr_actions::{AccessLevel, Action};
 /// let levels = Action::TagResource.access_levels();
 /// assert!(levels.contains(AccessLevel::Tagging));
-/// assert_eq!(levels.len(), 1);
-/// assert_eq!(levels.to_string(), "Tagging");
+/// assert_eq!(levels.len(), 2);
+/// assert_eq!(levels.to_string(), "Tagging, Write");
+/// assert_eq!(levels.first(), AccessLevel::Tagging);
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct AccessLevels {

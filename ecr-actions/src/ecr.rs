@@ -1,10 +1,13 @@
-//! The ECR service, generated from the tables in `spec/`.
+//! The ECR service, generated from the tables AWS published on 2026-10-27 (`spec/2026-10-27/`): the
+//! Service Authorization Reference page "Actions, resources, and condition keys for Amazon Elastic
+//! Container Registry", drawn as the seed was. The README's "The data, and how to update it" says how to
+//! take a newer version; `ecr-iam spec diff` shows what changed.
 
 crate::iam_actions! {
     service = "ecr",
-    actions = "spec/ecr-actions.txt",
-    resource_types = "spec/ecr-resource-types.txt",
-    condition_keys = "spec/ecr-condition-keys.txt",
+    actions = "spec/2026-10-27/ecr-actions.txt",
+    resource_types = "spec/2026-10-27/ecr-resource-types.txt",
+    condition_keys = "spec/2026-10-27/ecr-condition-keys.txt",
     names = ["BatchGetRepositoryScanningConfiguration"],
     crate = crate,
 }

@@ -4,7 +4,7 @@
 //!
 //! | item | what |
 //! |---|---|
-//! | [`Action`], [`ResourceType`], [`ConditionKey`], [`ResourceTypeUse`], [`LAST_UPDATED`] | ECR, generated from `spec/` |
+//! | [`Action`], [`ResourceType`], [`ConditionKey`], [`ResourceTypeUse`], [`LAST_UPDATED`] | ECR as AWS published it on 2026-10-27, generated from `spec/2026-10-27/` |
 //! | [`AccessLevel`], [`AccessLevels`], [`ConditionValueType`] | the vocabulary of the tables |
 //! | [`ActionSet`], [`actions!`] | sets of actions: a `Copy` bitset usable in `const`, by access level, by pattern, compacted back to patterns ([`compact`]); `actions!` checks its patterns at compile time |
 //! | [`ActionPattern`], [`Glob`] | IAM wildcards (`*`, `?`) matched in linear time, ignoring case for actions |
@@ -36,7 +36,7 @@
 //!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); and the
 //!   JSON policy modules: `policy`, `lint`, `builder`, `eval`.
 //! - `cli`: the `ecr-iam` command-line tool (`list`, `show`, `expand`, `compact`, `spec --json`,
-//!   `lint`, `simulate`).
+//!   `spec diff`, `lint`, `simulate`).
 
 #![deny(missing_docs)]
 

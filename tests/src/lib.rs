@@ -1,6 +1,19 @@
 //! Other services' tables, generated the way a user would: `iam_actions!` invoked from this crate on the
 //! sample tables in `data/`. The tests in `tests/` compare them with the samples' expected metadata.
 
+/// Amazon ECR as the seed table gives it (`spec/ecr-actions.txt`, 2022-11-10, 43 actions, the older layout
+/// with `Dependent actions` and `Access level` third), with its companion tables. `ecr_actions::Action`
+/// now comes from the 2026-10-27 tables; compiling the seed here keeps its layout supported.
+pub mod ecr_2022 {
+    ecr_actions::iam_actions! {
+        service = "ecr",
+        actions = "../spec/ecr-actions.txt",
+        resource_types = "../spec/ecr-resource-types.txt",
+        condition_keys = "../spec/ecr-condition-keys.txt",
+        names = ["BatchGetRepositoryScanningConfiguration"],
+    }
+}
+
 /// Amazon SQS, from `data/sqs-actions.txt`.
 pub mod sqs {
     ecr_actions::iam_actions! {

@@ -148,11 +148,18 @@ fn empty_all_and_access_levels() {
     const WRITE: ActionSet = ActionSet::with_access_level(AccessLevel::Write);
     assert!(WRITE.contains(Action::PutImage));
     assert!(!WRITE.contains(Action::BatchGetImage));
-    let union: usize = AccessLevel::ALL
+    let counted: usize = AccessLevel::ALL
         .iter()
         .map(|l| ActionSet::with_access_level(*l).len())
         .sum();
-    assert_eq!(union, Action::COUNT, "each ECR action has one level");
+    // Every action has a level; the 2026-10-27 table gives six actions two (`Permissions management,
+    // Write`: DeleteRegistryPolicy, DeleteRepositoryPolicy, PutRegistryPolicy, SetRepositoryPolicy;
+    // `Tagging, Write`: TagResource, UntagResource), and they count under both.
+    let union = AccessLevel::ALL.iter().fold(ActionSet::EMPTY, |all, l| {
+        all | ActionSet::with_access_level(*l)
+    });
+    assert_eq!(union, ActionSet::ALL, "every ECR action has a level");
+    assert_eq!(counted, Action::COUNT + 6);
 }
 
 #[test]

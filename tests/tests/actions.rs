@@ -4,6 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,
+    clippy::panic,
     reason = "a test fails by panicking"
 )]
 
@@ -144,7 +145,8 @@ fn serde_round_trips_as_iam_strings() {
 #[test]
 fn all_count_index_and_the_strum_traits_agree() {
     use ecr_actions::__private::strum::{EnumCount, IntoEnumIterator, VariantArray, VariantNames};
-    assert_eq!(Action::COUNT, 43);
+    // The 2026-10-27 table lists 64 actions.
+    assert_eq!(Action::COUNT, 64);
     assert_eq!(<Action as EnumCount>::COUNT, Action::COUNT);
     assert_eq!(Action::iter().collect::<Vec<_>>(), Action::ALL.to_vec());
     assert_eq!(<Action as VariantArray>::VARIANTS, Action::ALL.as_slice());
@@ -166,7 +168,7 @@ fn all_count_index_and_the_strum_traits_agree() {
 
 #[test]
 fn companion_tables_give_arn_format_descriptions_and_types() {
-    assert_eq!(LAST_UPDATED, Some("2022-11-10T16:11:37+00:00"));
+    assert_eq!(LAST_UPDATED, Some("2026-10-27T04:50:33+00:00"));
     assert_eq!(ResourceType::ALL, [ResourceType::Repository]);
     assert_eq!(ResourceType::Repository.name(), "repository");
     assert_eq!(
@@ -179,6 +181,7 @@ fn companion_tables_give_arn_format_descriptions_and_types() {
             "aws:RequestTag/${TagKey}",
             "aws:ResourceTag/${TagKey}",
             "aws:TagKeys",
+            "ecr:AccountSetting",
             "ecr:ResourceTag/${TagKey}"
         ]
     );
@@ -210,18 +213,53 @@ fn companion_tables_give_arn_format_descriptions_and_types() {
 
 #[test]
 fn action_level_and_resource_level_keys_are_kept_apart() {
-    // CreateRepository has no resource type; its keys are action-level.
-    assert!(Action::CreateRepository.resource_types().is_empty());
+    // In the 2026-10-27 table CreateRepository requires `repository*` (a row with no keys) and has a
+    // second row with an empty resource-type cell: its keys are action-level, not the resource type's.
+    let [used] = Action::CreateRepository.resource_types() else {
+        panic!("CreateRepository uses one resource type");
+    };
+    assert_eq!(used.resource_type(), ResourceType::Repository);
+    assert!(used.required());
+    assert!(used.condition_keys().is_empty());
     assert_eq!(
         Action::CreateRepository.condition_keys(),
         [ConditionKey::AwsRequestTag, ConditionKey::AwsTagKeys]
     );
     assert_eq!(
+        Action::GetAccountSetting.condition_keys(),
+        [ConditionKey::EcrAccountSetting]
+    );
+    assert_eq!(
         Action::GetAuthorizationToken.access_level(),
         AccessLevel::Read
     );
+    // The 2026-10-27 table writes `Permissions management, Write`; the first one named is the level.
     assert_eq!(
         Action::SetRepositoryPolicy.access_levels().to_string(),
-        "Permissions management"
+        "Permissions management, Write"
+    );
+    assert_eq!(
+        Action::SetRepositoryPolicy.access_level(),
+        AccessLevel::PermissionsManagement
+    );
+    assert_eq!(
+        Action::TagResource.access_levels(),
+        AccessLevels::one(AccessLevel::Tagging).with(AccessLevel::Write)
+    );
+}
+
+/// The user in 2026: `ecr:PutSigningConfiguration` (added to ECR's table after 2022; the
+/// 2026-10-27 table lists it as `Write`, on no resource type) parses, and `actions!` takes it at
+/// compile time.
+#[test]
+fn actions_aws_added_after_2022_are_known() {
+    const SIGNING: ecr_actions::ActionSet = ecr_actions::actions!("ecr:PutSigningConfiguration");
+    let action: Action = "ecr:PutSigningConfiguration".parse().unwrap();
+    assert!(SIGNING.contains(action));
+    assert_eq!(action.access_level(), AccessLevel::Write);
+    assert!(action.resource_types().is_empty());
+    assert_eq!(
+        "ecr:getaccountsetting".parse::<Action>(),
+        Ok(Action::GetAccountSetting)
     );
 }

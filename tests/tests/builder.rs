@@ -712,6 +712,7 @@ fn build_keeps_warnings() {
 #[test]
 fn ecr_keys_follow_the_generated_table() {
     let tag_keys = key::AWS_TAG_KEYS;
+    let account_setting = key::ECR_ACCOUNT_SETTING;
     let templates = [
         (
             key::AWS_REQUEST_TAG.template(),
@@ -726,6 +727,7 @@ fn ecr_keys_follow_the_generated_table() {
             key::ECR_RESOURCE_TAG.value_type(),
         ),
         (tag_keys.name(), tag_keys.value_type()),
+        (account_setting.name(), account_setting.value_type()),
     ];
     for condition_key in ConditionKey::ALL {
         assert!(

@@ -401,7 +401,8 @@ fn messages_name_the_nearest_and_the_mend() {
     assert!(mismatch.contains(r#"`"Resource": "*"`"#), "{mismatch}");
     let not_applicable = message("condition-key-not-applicable", 0);
     assert!(
-        not_applicable.contains("`ecr:CreateRepository`, `ecr:ListTagsForResource`, `ecr:TagResource`, `ecr:UntagResource`"),
+        not_applicable
+            .contains("`ecr:CreateRepository`, `ecr:ListTagsForResource`, `ecr:TagResource`;"),
         "{not_applicable}"
     );
     let wildcard = message("wildcard-without-like-operator", 1);

@@ -7,7 +7,7 @@
 //! | [`KeyTemplate`] | a key whose name holds `${TagKey}`, e.g. `aws:ResourceTag/${TagKey}`: give it a tag with [`KeyTemplate::tag`] |
 //! | [`StringType`], [`ArnType`], [`BoolType`], [`NumericType`], [`DateType`], [`EpochType`], [`IpType`], [`BinaryType`], [`ArrayOf`] | the value types, as types |
 //! | [`StringOperand`], [`ArnOperand`], [`NumericOperand`], [`DateOperand`], [`BoolOperand`], [`IpOperand`], [`BinaryOperand`] | which operator families a value type takes |
-//! | [`AWS_REQUEST_TAG`], [`AWS_RESOURCE_TAG`], [`AWS_TAG_KEYS`], [`ECR_RESOURCE_TAG`] | ECR's keys, from the generated [`ConditionKey`] (checked against the table when the crate compiles) |
+//! | [`AWS_REQUEST_TAG`], [`AWS_RESOURCE_TAG`], [`AWS_TAG_KEYS`], [`ECR_RESOURCE_TAG`], [`ECR_ACCOUNT_SETTING`] | ECR's keys, from the generated [`ConditionKey`] (checked against the table when the crate compiles) |
 //! | [`SECURE_TRANSPORT`], [`SOURCE_IP`], [`PRINCIPAL_TAG`], … | the common global `aws:` keys |
 //!
 //! ```
@@ -365,6 +365,9 @@ pub const AWS_RESOURCE_TAG: KeyTemplate<StringType> = table_template(ConditionKe
 pub const AWS_TAG_KEYS: Key<ArrayOf<StringType>> = table_key(ConditionKey::AwsTagKeys);
 /// `ecr:ResourceTag/${TagKey}` (ECR table, `String`): the value of a tag on the repository.
 pub const ECR_RESOURCE_TAG: KeyTemplate<StringType> = table_template(ConditionKey::EcrResourceTag);
+/// `ecr:AccountSetting` (ECR table since 2026, `String`): the name of the account setting that
+/// `ecr:GetAccountSetting` or `ecr:PutAccountSetting` reads or writes.
+pub const ECR_ACCOUNT_SETTING: Key<StringType> = table_key(ConditionKey::EcrAccountSetting);
 
 macro_rules! global_keys {
     ($($(#[$doc:meta])* $name:ident: $ty:ty = $text:literal;)*) => {

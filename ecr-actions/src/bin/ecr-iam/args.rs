@@ -90,8 +90,33 @@ pub(crate) struct CompactArgs {
 
 /// `ecr-iam spec`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub(crate) struct SpecArgs {
+    /// Compare two tables instead
+    #[command(subcommand)]
+    pub(crate) command: Option<SpecCommand>,
     /// Print every action's metadata as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// The subcommands of `ecr-iam spec`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum SpecCommand {
+    /// What changed from OLD to NEW (metadata as `spec --json` prints it)
+    Diff(SpecDiffArgs),
+}
+
+/// `ecr-iam spec diff`.
+#[derive(Debug, Args)]
+pub(crate) struct SpecDiffArgs {
+    /// The older table's metadata (JSON, as `ecr-iam spec --json` prints it)
+    #[arg(value_name = "OLD")]
+    pub(crate) old: std::path::PathBuf,
+    /// The newer table's metadata
+    #[arg(value_name = "NEW")]
+    pub(crate) new: std::path::PathBuf,
+    /// Print the differences as JSON
     #[arg(long)]
     pub(crate) json: bool,
 }

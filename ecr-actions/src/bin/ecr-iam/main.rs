@@ -6,6 +6,7 @@
 //! ecr-iam expand PATTERN... [--json]                             the actions patterns match
 //! ecr-iam compact ACTION... [--json]                             the shortest list of patterns
 //! ecr-iam spec [--json]                                          the metadata of every action
+//! ecr-iam spec diff OLD NEW [--json]                             what changed between two tables
 //! ecr-iam lint FILE... [--json]                                  findings in policy documents
 //! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
 //! ```

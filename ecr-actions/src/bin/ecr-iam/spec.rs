@@ -1,5 +1,8 @@
 //! `ecr-iam spec`: the metadata of every action; with `--json` in the shape of DESIGN §4 (the shape of the
-//! conformance samples' `*-expected.json`), otherwise a short summary.
+//! conformance samples' `*-expected.json`), otherwise a short summary. `ecr-iam spec diff OLD NEW`
+//! compares two such JSON files (module `diff`).
+
+mod diff;
 
 use std::io::Write;
 
@@ -7,12 +10,15 @@ use ecr_actions::metadata::ServiceMetadata;
 use ecr_actions::service::IamAction;
 use ecr_actions::{AccessLevel, Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType};
 
-use crate::args::SpecArgs;
+use crate::args::{SpecArgs, SpecCommand};
 use crate::failure::{Failure, print_json, print_lines};
 use crate::table::paragraph;
 
 /// Runs the subcommand.
 pub(crate) fn run(args: &SpecArgs, out: &mut dyn Write) -> Result<(), Failure> {
+    if let Some(SpecCommand::Diff(diff_args)) = &args.command {
+        return diff::run(diff_args, out);
+    }
     if args.json {
         print_json(out, &ServiceMetadata::of::<Action>())
     } else {
@@ -42,7 +48,7 @@ fn summary() -> Vec<String> {
     lines.push(String::new());
     lines.extend(paragraph(
         "An action with two access levels counts under both. `ecr-iam spec --json` prints the \
-         metadata of every action.",
+         metadata of every action; `ecr-iam spec diff OLD NEW` compares two such files.",
         0,
     ));
     lines
