@@ -233,6 +233,7 @@ fn bench(c: &mut Criterion) {
             resource_types: None,
             condition_keys: None,
             names: &names,
+            names_for: &[],
         };
         group.bench_with_input(
             BenchmarkId::new(

@@ -50,7 +50,7 @@ pub(crate) fn resource_types(
                 ident: String::new(),
                 arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
                 condition_keys: values(
-                    resolver,
+                    &crate::valid::Cells::global(resolver),
                     (source, Kind::ConditionKey),
                     &row.condition_keys,
                     &mut Places::new(),

@@ -258,6 +258,7 @@ mod tests {
             resource_types: None,
             condition_keys: None,
             names: &names,
+            names_for: &[],
         };
         Service::from_tables(&tables).unwrap()
     }

@@ -33,12 +33,14 @@ pub struct Input {
     pub condition_keys: Option<TableArg>,
     /// `names = ["…", …]`, optional.
     pub names: Vec<LitStr>,
+    /// `names_for = { "Action" = ["…", …], … }`, optional: per action, the full values of its cut cells.
+    pub names_for: Vec<(LitStr, Vec<LitStr>)>,
     /// `crate = path`, optional.
     pub krate: Option<syn::Path>,
 }
 
 const ARGUMENTS: &str =
-    "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `crate`";
+    "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `names_for`, `crate`";
 
 fn table_arg(input: ParseStream<'_>) -> syn::Result<TableArg> {
     if input.peek(syn::Ident) && input.peek2(syn::token::Paren) {
@@ -72,6 +74,31 @@ fn table_arg(input: ParseStream<'_>) -> syn::Result<TableArg> {
     Ok(TableArg::Path(lit))
 }
 
+/// `{ "Action" = ["…", …], … }`.
+fn names_for_arg(input: ParseStream<'_>) -> syn::Result<Vec<(LitStr, Vec<LitStr>)>> {
+    let content;
+    syn::braced!(content in input);
+    let mut entries = Vec::new();
+    while !content.is_empty() {
+        let action: LitStr = content.parse().map_err(|e| {
+            syn::Error::new(
+                e.span(),
+                "expected an action's full name, as in `names_for = { \"CreateKey\" = [\"…\"] }`",
+            )
+        })?;
+        content.parse::<Token![=]>()?;
+        let list;
+        bracketed!(list in content);
+        let values = list.parse_terminated(<LitStr as Parse>::parse, Token![,])?;
+        entries.push((action, values.into_iter().collect()));
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(entries)
+}
+
 fn duplicate(span: Span, key: &str) -> syn::Error {
     syn::Error::new(span, format!("argument `{key}` is given twice: keep one"))
 }
@@ -83,6 +110,7 @@ impl Parse for Input {
         let mut resource_types: Option<TableArg> = None;
         let mut condition_keys: Option<TableArg> = None;
         let mut names: Option<Vec<LitStr>> = None;
+        let mut names_for: Option<Vec<(LitStr, Vec<LitStr>)>> = None;
         let mut krate: Option<syn::Path> = None;
 
         while !input.is_empty() {
@@ -113,6 +141,7 @@ impl Parse for Input {
                         let list = content.parse_terminated(<LitStr as Parse>::parse, Token![,])?;
                         names.replace(list.into_iter().collect()).is_some()
                     }
+                    "names_for" => names_for.replace(names_for_arg(input)?).is_some(),
                     _ => {
                         let known = [
                             "service",
@@ -120,6 +149,7 @@ impl Parse for Input {
                             "resource_types",
                             "condition_keys",
                             "names",
+                            "names_for",
                             "crate",
                         ];
                         let hint = crate::problem::did_you_mean(&name, known);
@@ -156,6 +186,7 @@ impl Parse for Input {
             resource_types,
             condition_keys,
             names: names.unwrap_or_default(),
+            names_for: names_for.unwrap_or_default(),
             krate,
         })
     }

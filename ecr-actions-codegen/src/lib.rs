@@ -27,6 +27,7 @@ pub mod ident;
 pub mod input;
 mod lookup;
 pub mod model;
+mod names_for;
 pub mod problem;
 mod resolve;
 pub mod table;
@@ -186,6 +187,16 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
         all_loaded(actions, resource_types, condition_keys)?;
 
     let names: Vec<String> = input.names.iter().map(syn::LitStr::value).collect();
+    let names_for: Vec<(String, Vec<String>)> = input
+        .names_for
+        .iter()
+        .map(|(action, values)| {
+            (
+                action.value(),
+                values.iter().map(syn::LitStr::value).collect(),
+            )
+        })
+        .collect();
     let service_name = input.service.value();
     let tables = Tables {
         service: &service_name,
@@ -193,6 +204,7 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
         resource_types: resource_types.as_ref().map(|l| l.text.as_str()),
         condition_keys: condition_keys.as_ref().map(|l| l.text.as_str()),
         names: &names,
+        names_for: &names_for,
     };
     let service = Service::checked(&tables).map_err(|reported| {
         let loaded = |source: Source| match source {
@@ -210,6 +222,13 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
                     .names
                     .get(index)
                     .map_or_else(Span::call_site, syn::LitStr::span);
+                syn::Error::new(span, message)
+            }
+            Place::NameFor(index) => {
+                let span = input
+                    .names_for
+                    .get(index)
+                    .map_or_else(Span::call_site, |(action, _)| action.span());
                 syn::Error::new(span, message)
             }
             Place::Service => syn::Error::new(input.service.span(), message),

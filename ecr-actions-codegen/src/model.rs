@@ -189,6 +189,10 @@ pub struct Tables<'a> {
     pub condition_keys: Option<&'a str>,
     /// The full values of cut cells.
     pub names: &'a [String],
+    /// Per action (its full name), the full values of all its cut cells except its name, in table
+    /// order: sub-row by sub-row; within a sub-row, column by column from left to right; within a
+    /// column, top to bottom. An action given here takes its cut cells only from here.
+    pub names_for: &'a [(String, Vec<String>)],
 }
 
 impl Service {
@@ -211,7 +215,7 @@ impl Service {
     /// │ Ping    │ Says hello  │ Read         │ thing*         │                │
     /// └─────────┴─────────────┴──────────────┴────────────────┴────────────────┘
     /// ";
-    /// let tables = Tables { service: "demo", actions, resource_types: None, condition_keys: None, names: &[] };
+    /// let tables = Tables { service: "demo", actions, resource_types: None, condition_keys: None, names: &[], names_for: &[] };
     /// let service = Service::from_tables(&tables).unwrap();
     /// assert_eq!(service.actions[0].name, "Ping");
     /// assert!(service.actions[0].resource_types[0].required);
@@ -225,6 +229,7 @@ impl Service {
         let mut problems = Problems::default();
         valid::check_service_prefix(tables.service, &mut problems);
         valid::check_names(tables.names, &mut problems);
+        crate::names_for::check(tables.names_for, &mut problems);
 
         let actions_grid = read(Source::Actions, tables.actions, &mut problems);
         let resource_grid = tables

@@ -40,6 +40,8 @@ pub enum Place {
     Table(Source, Pos),
     /// The entry at this index of the `names` argument.
     Name(usize),
+    /// The entry at this index of the `names_for` argument.
+    NameFor(usize),
     /// The `service` argument.
     Service,
 }
@@ -91,6 +93,7 @@ fn reading_order(place: &Place) -> (usize, usize, usize, usize) {
     match place {
         Place::Service => (0, 0, 0, 0),
         Place::Name(index) => (1, 0, *index, 0),
+        Place::NameFor(index) => (1, 1, *index, 0),
         Place::Table(source, pos) => (2, *source as usize, pos.line, pos.column),
     }
 }
@@ -106,6 +109,13 @@ impl Problems {
     pub(crate) fn name(&mut self, index: usize, message: impl Into<String>) {
         self.list.push(Problem {
             place: Place::Name(index),
+            message: message.into(),
+        });
+    }
+
+    pub(crate) fn name_for(&mut self, index: usize, message: impl Into<String>) {
+        self.list.push(Problem {
+            place: Place::NameFor(index),
             message: message.into(),
         });
     }

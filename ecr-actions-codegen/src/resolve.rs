@@ -17,6 +17,13 @@ pub(crate) fn is_cut(text: &str) -> bool {
     text.ends_with(ELLIPSIS)
 }
 
+/// Whether `name` fits a cell that shows `prefix…`: it starts with `prefix`, and since the renderer puts
+/// `…` in place of at least two characters, it has at least two more.
+pub(crate) fn fits(prefix: &str, name: &str) -> bool {
+    name.strip_prefix(prefix)
+        .is_some_and(|rest| rest.chars().nth(1).is_some())
+}
+
 /// Where a cut value was first seen, and how many cells show it.
 struct Sighting {
     source: Source,
@@ -69,10 +76,7 @@ impl<'n> Resolver<'n> {
             .skip(first)
             // The cell showed `prefix` and `…`: a value that fits is longer than both together, so it
             // has at least two characters after the prefix.
-            .filter(|(name, _)| {
-                name.get(prefix.len()..)
-                    .is_some_and(|rest| rest.chars().nth(1).is_some())
-            })
+            .filter(|(name, _)| fits(prefix, name))
             .map(|(_, i)| *i)
             .collect()
     }

@@ -8,6 +8,7 @@ use crate::companion;
 use crate::grammar::{self, Kind};
 use crate::ident;
 use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
+use crate::names_for;
 use crate::problem::{Problems, Source, did_you_mean, shortened};
 use crate::resolve::{Resolver, is_cut};
 use crate::table::{Pos, Text};
@@ -212,7 +213,7 @@ pub(crate) type Places = HashMap<String, Pos>;
 ///
 /// A value outside its kind's grammar ([`crate::grammar`]) is an error at its cell, and left out.
 pub(crate) fn values(
-    resolver: &Resolver<'_>,
+    resolver: &Cells<'_, '_>,
     (source, kind): (Source, Kind),
     cells: &[Text],
     places: &mut Places,
@@ -238,6 +239,31 @@ pub(crate) fn values(
     out
 }
 
+/// Where a cell's value comes from: its text, `names` for a cut cell, or for an action given in
+/// `names_for`, that action's own list (by the cell's place).
+pub(crate) struct Cells<'r, 'n> {
+    resolver: &'r Resolver<'n>,
+    own: Option<HashMap<Pos, String>>,
+}
+
+impl<'r, 'n> Cells<'r, 'n> {
+    /// Cells resolved from `names` only.
+    pub(crate) const fn global(resolver: &'r Resolver<'n>) -> Self {
+        Self {
+            resolver,
+            own: None,
+        }
+    }
+
+    /// A cell's value; `None` for a cut cell that did not resolve (already reported).
+    pub(crate) fn value(&self, cell: &Text) -> Option<String> {
+        match &self.own {
+            Some(own) if is_cut(&cell.text) => own.get(&cell.pos).cloned(),
+            _ => self.resolver.value(cell),
+        }
+    }
+}
+
 /// An action with where its parts stand in the table, for messages.
 pub(crate) struct PlacedAction {
     /// The name cell of the action's first row.
@@ -257,7 +283,7 @@ impl PlacedAction {
 fn action(
     group: &Group,
     name: String,
-    resolver: &Resolver<'_>,
+    resolver: &Cells<'_, '_>,
     problems: &mut Problems,
 ) -> Option<PlacedAction> {
     let head = group.head()?;
@@ -406,7 +432,28 @@ pub(crate) fn build(
         .filter_map(|g| g.head().map(|h| &h.name))
         .collect();
     let action_names = resolver.action_names(&heads, problems);
-    for row in groups.iter().flat_map(|g| &g.rows) {
+    let own: HashMap<&str, &[String]> = tables
+        .names_for
+        .iter()
+        .map(|(action, values)| (action.as_str(), values.as_slice()))
+        .collect();
+    for (index, (action, _)) in tables.names_for.iter().enumerate() {
+        if !action_names.iter().flatten().any(|n| n == action) {
+            let hint = did_you_mean(action, action_names.iter().flatten().map(String::as_str));
+            problems.name_for(
+                index,
+                format!("`names_for` names `{action}`, which is no action of the table{hint}"),
+            );
+        }
+    }
+    // An action given in `names_for` takes its cells only from there: its cut cells are not resolved
+    // from `names`.
+    let globally = groups
+        .iter()
+        .zip(&action_names)
+        .filter(|(_, name)| name.as_deref().is_none_or(|n| !own.contains_key(n)))
+        .map(|(g, _)| g);
+    for row in globally.flat_map(|g| &g.rows) {
         resolver.note(Source::Actions, "resource type", row.resource.iter());
         resolver.note(Source::Actions, "condition key", row.condition_keys.iter());
         resolver.note(
@@ -442,7 +489,18 @@ pub(crate) fn build(
         let Some(name) = name else {
             continue;
         };
-        if let Some(action) = action(group, name, &resolver, problems) {
+        let cells = match own.get(name.as_str()) {
+            Some(given) => {
+                let cut = names_for::cut_cells(group.rows.iter());
+                let pos = group.head().map_or(Pos::new(1, 1), |h| h.name.pos);
+                Cells {
+                    resolver: &resolver,
+                    own: Some(names_for::assign(&name, pos, &cut, given, problems)),
+                }
+            }
+            None => Cells::global(&resolver),
+        };
+        if let Some(action) = action(group, name, &cells, problems) {
             placed.push(action);
         }
     }

@@ -42,6 +42,7 @@ fn from_tables(shape: &hostile::Shape) -> Result<Service, Vec<Problem>> {
         resource_types: shape.resource_types.as_deref(),
         condition_keys: shape.condition_keys.as_deref(),
         names: &shape.names,
+        names_for: &[],
     })
 }
 
@@ -362,6 +363,7 @@ fn the_count_adds_kept_and_counted_faults() {
         resource_types: None,
         condition_keys: None,
         names: &[],
+        names_for: &[],
     })
     .unwrap_err();
     assert_eq!(problems.len(), MAX_REPORTED + 1);

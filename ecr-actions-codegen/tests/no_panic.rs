@@ -540,6 +540,7 @@ fn from_tables(
         resource_types,
         condition_keys,
         names,
+        names_for: &[],
     })
 }
 

@@ -137,6 +137,7 @@ impl<'a> Input<'a> {
             resource_types: self.resource_types,
             condition_keys: self.condition_keys,
             names: &names,
+            names_for: &[],
         })
     }
 

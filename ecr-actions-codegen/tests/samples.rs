@@ -43,15 +43,13 @@ fn check(prefix: &str, actions_file: &str) {
     check_against(prefix, actions_file, expected);
 }
 
-/// The expected reading of a sample whose `names_for` cells are written out in `actions_file`: its
-/// `names_for` is then not needed, and a value its page lists twice in one cell is taken once (the
+/// The expected reading of a sample: a value its page lists twice in one cell is taken once (the
 /// Service Authorization Reference's lists are sets: "The Condition keys column of the Actions defined
 /// by … table includes keys that you can specify in a policy statement's Condition element"; a key
 /// applies or it does not).
-fn written_out_expected(prefix: &str) -> Value {
+fn taken_once(prefix: &str) -> Value {
     let mut expected: Value =
         serde_json::from_str(&data(&format!("{prefix}-expected.json"))).unwrap();
-    expected.as_object_mut().unwrap().remove("names_for");
     let once = |list: &mut Value| {
         let mut seen = std::collections::HashSet::new();
         list.as_array_mut()
@@ -69,8 +67,29 @@ fn written_out_expected(prefix: &str) -> Value {
     expected
 }
 
-fn check_against(prefix: &str, actions_file: &str, expected: Value) {
+/// A sample's `names_for`, as its expected file gives it (an object: action → full values in order).
+fn names_for(expected: &Value) -> Vec<(String, Vec<String>)> {
+    expected
+        .get("names_for")
+        .and_then(Value::as_object)
+        .map(|map| {
+            map.iter()
+                .map(|(action, values)| {
+                    (
+                        action.clone(),
+                        serde_json::from_value(values.clone()).unwrap(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn check_against(prefix: &str, actions_file: &str, mut expected: Value) {
     let names: Vec<String> = serde_json::from_value(expected["names"].clone()).unwrap();
+    let names_for = names_for(&expected);
+    // `names_for` is an argument, not part of the reading.
+    expected.as_object_mut().unwrap().remove("names_for");
     let text = data(actions_file);
     let tables = Tables {
         service: prefix,
@@ -78,6 +97,7 @@ fn check_against(prefix: &str, actions_file: &str, expected: Value) {
         resource_types: None,
         condition_keys: None,
         names: &names,
+        names_for: &names_for,
     };
     let service = Service::from_tables(&tables).unwrap_or_else(|p| panic!("{p:#?}"));
     let mut got = metadata(&service);
@@ -127,7 +147,9 @@ fn ecr() {
 #[test]
 fn kms_is_refused_with_the_ambiguous_cell_and_its_candidates() {
     let expected: Value = serde_json::from_str(&data("kms-expected.json")).unwrap();
-    let names: Vec<String> = serde_json::from_value(expected["names"].clone()).unwrap();
+    // `names` as given, and the 24 keys the cut cells stand for: each fits every one of those cells.
+    let mut names: Vec<String> = serde_json::from_value(expected["names"].clone()).unwrap();
+    names.extend((0..24).map(|n| format!("kms:RecipientAttestation:NitroTPMPCR{n}")));
     let text = data("kms-actions.txt");
     let tables = Tables {
         service: "kms",
@@ -135,6 +157,7 @@ fn kms_is_refused_with_the_ambiguous_cell_and_its_candidates() {
         resource_types: None,
         condition_keys: None,
         names: &names,
+        names_for: &[],
     };
     let problems = Service::from_tables(&tables).unwrap_err();
     assert_eq!(problems.len(), 1, "{problems:#?}");
@@ -175,50 +198,40 @@ fn kms_is_refused_with_the_ambiguous_cell_and_its_candidates() {
     }
 }
 
-/// Once the 24 ambiguous cells are written out by hand (widening their column on those lines only), the
-/// table yields `kms-expected.json`; the written-out names are then no longer cut, so `names` omits them.
+/// The KMS table yields `kms-expected.json` with the `names_for` given there: each action whose cut cells
+/// `names` cannot settle lists the full values of all its cut cells, in table order.
 #[test]
-fn kms_with_the_cells_written_out() {
-    let mut expected: Value = serde_json::from_str(&data("kms-expected.json")).unwrap();
-    let names: Vec<String> = serde_json::from_value::<Vec<String>>(expected["names"].clone())
-        .unwrap()
-        .into_iter()
-        .filter(|n| !n.starts_with("kms:RecipientAttestation:NitroTPMPC"))
-        .collect();
-    expected["names"] = json!(names);
-    let text = data("kms-actions-written-out.txt");
-    let tables = Tables {
-        service: "kms",
-        actions: &text,
-        resource_types: None,
-        condition_keys: None,
-        names: &names,
-    };
-    let service = Service::from_tables(&tables).unwrap_or_else(|p| panic!("{p:#?}"));
-    let mut got = metadata(&service);
-    got["cut_descriptions"] = json!(0);
-    assert_eq!(got, expected);
+fn kms_with_names_for() {
+    check("kms", "kms-actions.txt");
 }
 
-/// The codebuild sample, with the cells its `names_for` settles written out by hand (widening their
-/// column on those lines only; `names_for` itself is later work). It holds distinct condition keys that
-/// differ only in punctuation, such as `codebuild:environment.type` and `codebuild:environmentType`: the
-/// Service Authorization Reference lists them as different keys, so both must be read, each with its own
-/// identifier.
+/// The DMS table cuts resource type `ReplicationTaskAssessmentRun` to `ReplicationTaskAssessmentR…`, which
+/// has lost its `*`: the type is required in some actions and optional in others (the Service Authorization
+/// Reference: "If the column includes an asterisk (*), then that resource type is required"), so only
+/// `names_for`, entry `name*` or `name`, can settle each cell; the table yields `dms-expected.json`.
 #[test]
-fn codebuild_with_the_cells_written_out() {
+fn dms_with_names_for() {
+    check("dms", "dms-actions.txt");
+}
+
+/// The codebuild sample, from its real table with the `names_for` of its expected file. It holds distinct
+/// condition keys that differ only in punctuation, such as `codebuild:environment.type` and
+/// `codebuild:environmentType`: the Service Authorization Reference lists them as different keys, so both
+/// must be read, each with its own identifier.
+#[test]
+fn codebuild_with_names_for() {
     check_against(
         "codebuild",
-        "codebuild-actions-written-out.txt",
-        written_out_expected("codebuild"),
+        "codebuild-actions.txt",
+        taken_once("codebuild"),
     );
 }
 
-/// The s3 sample, with the cells its `names_for` settles written out by hand. Its page lists
+/// The s3 sample, from its real table with the `names_for` of its expected file. Its page lists
 /// `s3:signatureversion` twice in one cell of several actions; the expected reading takes it once.
 #[test]
-fn s3_with_the_cells_written_out() {
-    let expected = written_out_expected("s3");
+fn s3_with_names_for() {
+    let expected = taken_once("s3");
     let action = |name: &str| {
         expected["actions"]
             .as_array()
@@ -238,5 +251,5 @@ fn s3_with_the_cells_written_out() {
             .count(),
         1
     );
-    check_against("s3", "s3-actions-written-out.txt", expected);
+    check_against("s3", "s3-actions.txt", expected);
 }
