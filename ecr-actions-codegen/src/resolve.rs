@@ -30,6 +30,9 @@ struct Sighting {
     what: &'static str,
     pos: Pos,
     count: usize,
+    /// The first action whose cut cells show it, with all those cells' texts in table order: the
+    /// `names_for` entry an ambiguous cell's message proposes.
+    owner: Option<usize>,
 }
 
 pub(crate) struct Resolver<'n> {
@@ -38,6 +41,8 @@ pub(crate) struct Resolver<'n> {
     /// together there, found by binary search.
     sorted: Vec<(&'n str, usize)>,
     used: Vec<bool>,
+    /// Owners of sightings (see [`Resolver::own`]), each stored once however many values it owns.
+    owners: Vec<(String, Vec<String>)>,
     /// Cut values outside the action-name column, by visible prefix, in first-seen order.
     seen: BTreeMap<String, Sighting>,
     resolved: HashMap<String, String>,
@@ -55,6 +60,7 @@ impl<'n> Resolver<'n> {
             names,
             sorted,
             used: vec![false; names.len()],
+            owners: Vec::new(),
             seen: BTreeMap::new(),
             resolved: HashMap::new(),
         }
@@ -180,9 +186,54 @@ impl<'n> Resolver<'n> {
                         what,
                         pos: cell.pos,
                         count: 1,
+                        owner: None,
                     });
             }
         }
+    }
+
+    /// Notes the action whose rows hold `cells` (its cut cells, in table order) as the owner of each
+    /// noted value that has none yet.
+    pub(crate) fn own(&mut self, action: &str, cells: &[&Text]) {
+        let mut index: Option<usize> = None;
+        for cell in cells {
+            if let Some(prefix) = cell.text.strip_suffix(ELLIPSIS)
+                && let Some(sighting) = self.seen.get_mut(prefix)
+                && sighting.owner.is_none()
+            {
+                let owner = *index.get_or_insert_with(|| {
+                    self.owners.push((
+                        action.to_owned(),
+                        cells.iter().map(|c| c.text.clone()).collect(),
+                    ));
+                    self.owners.len() - 1
+                });
+                sighting.owner = Some(owner);
+            }
+        }
+    }
+
+    /// The `names_for` entry that settles the owner's cells: each cut cell's one fitting name, and for a
+    /// cell that fits several, the k-th cell cut alike takes the k-th fitting name in `names` order (to
+    /// be checked against AWS's page, since the drawing cannot tell).
+    fn entry(&self, (action, cells): &(String, Vec<String>)) -> String {
+        let mut taken: HashMap<&str, usize> = HashMap::new();
+        let values: Vec<String> = cells
+            .iter()
+            .map(|text| {
+                let prefix = text.strip_suffix(ELLIPSIS).unwrap_or(text);
+                let mut fits = self.candidates(prefix);
+                fits.sort_unstable();
+                let k = taken.entry(prefix).or_insert(0);
+                let value = fits
+                    .get(if fits.len() == 1 { 0 } else { *k })
+                    .and_then(|i| self.names.get(*i))
+                    .map_or_else(|| format!("{text} (its full value)"), Clone::clone);
+                *k += 1;
+                format!("{value:?}")
+            })
+            .collect();
+        format!("names_for = {{ {action:?} = [{}] }}", values.join(", "))
     }
 
     /// Resolves every noted cut value: each must fit exactly one listed name.
@@ -217,10 +268,18 @@ impl<'n> Resolver<'n> {
                     sighting.pos,
                     format!(
                         "cut {} `{shown}`{also} is ambiguous: it fits {} listed names: {}; \
-                         write the cell out in full in the table",
+                         give each action's cut cells in `names_for`, in table order{}",
                         sighting.what,
                         fits.len(),
-                        self.listed(&fits)
+                        self.listed(&fits),
+                        sighting.owner.and_then(|o| self.owners.get(o)).map_or_else(
+                            String::new,
+                            |owner| format!(
+                                ", e.g. for `{}` (check each value against AWS's page): `{}`",
+                                owner.0,
+                                self.entry(owner)
+                            )
+                        )
                     ),
                 ),
             }

@@ -452,15 +452,20 @@ pub(crate) fn build(
         .iter()
         .zip(&action_names)
         .filter(|(_, name)| name.as_deref().is_none_or(|n| !own.contains_key(n)))
-        .map(|(g, _)| g);
-    for row in globally.flat_map(|g| &g.rows) {
-        resolver.note(Source::Actions, "resource type", row.resource.iter());
-        resolver.note(Source::Actions, "condition key", row.condition_keys.iter());
-        resolver.note(
-            Source::Actions,
-            "dependent action",
-            row.dependent_actions.iter(),
-        );
+        .collect::<Vec<_>>();
+    for (group, name) in &globally {
+        for row in &group.rows {
+            resolver.note(Source::Actions, "resource type", row.resource.iter());
+            resolver.note(Source::Actions, "condition key", row.condition_keys.iter());
+            resolver.note(
+                Source::Actions,
+                "dependent action",
+                row.dependent_actions.iter(),
+            );
+        }
+        if let Some(name) = name {
+            resolver.own(name, &names_for::cut_cells(group.rows.iter()));
+        }
     }
     for row in resource_rows.into_iter().flatten().flatten() {
         resolver.note(

@@ -196,6 +196,19 @@ fn kms_is_refused_with_the_ambiguous_cell_and_its_candidates() {
                 .contains(&format!("`kms:RecipientAttestation:NitroTPMPCR{n}`"))
         );
     }
+    // The message shows the `names_for` entry that settles the first action showing the cell: the
+    // expected file's entry for `Decrypt`, written as the macro argument.
+    let decrypt: Vec<String> =
+        serde_json::from_value(expected["names_for"]["Decrypt"].clone()).unwrap();
+    let entry = format!(
+        "names_for = {{ \"Decrypt\" = [{}] }}",
+        decrypt
+            .iter()
+            .map(|v| format!("{v:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    assert!(problem.message.contains(&entry), "{}", problem.message);
 }
 
 /// The KMS table yields `kms-expected.json` with the `names_for` given there: each action whose cut cells
