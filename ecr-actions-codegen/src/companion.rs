@@ -31,9 +31,14 @@ pub(crate) fn resource_types(
     let source = Source::ResourceTypes;
     if let Some(Some(rows)) = table {
         for row in rows {
-            let Some(name) = resolver.value(&row.name) else {
+            let Some(mut name) = resolver.value(&row.name) else {
                 continue;
             };
+            // A `names` entry for a cut resource type is the full value of its cells in the actions
+            // table, `name*` where required; this table's cell is the bare name.
+            if crate::resolve::is_cut(&row.name.text) && name.ends_with('*') {
+                name.pop();
+            }
             if let Some(message) = grammar::check(Kind::ResourceType, &name) {
                 problems.table(source, row.name.pos, message);
                 continue;

@@ -15,6 +15,7 @@
 ///     resource_types = "spec/ecr-resource-types.txt",      // optional companion table
 ///     condition_keys = "spec/ecr-condition-keys.txt",      // optional companion table
 ///     names = ["BatchGetRepositoryScanningConfiguration"], // full values of cells cut with `…`
+///     names_for = { "PutImage" = ["repository*"] },        // optional: one action's cut cells, in order
 ///     crate = ::ecr_actions,                               // optional: path of the runtime crate
 /// }
 /// ```
@@ -29,7 +30,19 @@
 /// - `names`: the full value of every cell the table cut with `…`. A cut value `P…` takes the listed name
 ///   that starts with `P` and is longer than the cell; actions cut alike take the names with that prefix
 ///   in sorted order; a cut value in any other column that fits several names is an error, and so is a
-///   listed name that resolves nothing.
+///   listed name that resolves nothing. An entry is the cell's full value: for a resource type, `name*`
+///   when it is required and `name` when not, since a cut cell has lost its `*` (the macro never
+///   guesses it: a cut resource type without its `*` in `names` is optional because its entry says so).
+/// - `names_for`: for cells that `names` cannot settle (one cut text standing for `name*` in one action
+///   and `name` in another, or for several keys, as KMS's `kms:RecipientAttestation:NitroTPMPC…` stands
+///   for 24), per action, the full values of **all** its cut cells except its name:
+///   `names_for = { "CreateKey" = ["kms:RecipientAttestation:NitroTPMPCR0", …], … }`. The key is the
+///   action's full name; the list is in table order: sub-row by sub-row; within a sub-row, column by
+///   column from left to right; within a column, top to bottom. Each value must fit its cell (the text
+///   before `…` is a prefix of it). A missing, extra or non-fitting value is an error at its cell, and so
+///   is a key that names no action. An action given here takes its cut cells only from here, not from
+///   `names`. Without either, a cut cell that fits several names is an error that lists them and shows
+///   the `names_for` entry that settles it.
 /// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
 ///
 /// Several invocations may generate one service in one crate (two snapshots of a table in two modules,
