@@ -1013,7 +1013,9 @@ fn cut_condition_key_fitting_two_names_is_ambiguous() {
         problem(
             in_actions(at(&text, "demo:Attest…")),
             "cut condition key `demo:Attest…` (1 more cell is cut alike) is ambiguous: it fits 2 listed \
-             names: `demo:AttestationPcr0`, `demo:AttestationPcr1`; write the cell out in full in the table"
+             names: `demo:AttestationPcr0`, `demo:AttestationPcr1`; give each action's cut cells in \
+             `names_for`, in table order, e.g. for `Ping` (check each value against AWS's page): \
+             `names_for = { \"Ping\" = [\"demo:AttestationPcr1\"] }`"
         )
     );
 }
