@@ -33,12 +33,15 @@ pub struct Input {
     pub condition_keys: Option<TableArg>,
     /// `names = ["…", …]`, optional.
     pub names: Vec<LitStr>,
+    /// `previous = ["…", inline("…"), …]`, optional: earlier actions tables of the same service, oldest
+    /// first. Their actions the current table lacks are generated `#[deprecated]`.
+    pub previous: Vec<TableArg>,
     /// `crate = path`, optional.
     pub krate: Option<syn::Path>,
 }
 
 const ARGUMENTS: &str =
-    "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `crate`";
+    "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `previous`, `crate`";
 
 fn table_arg(input: ParseStream<'_>) -> syn::Result<TableArg> {
     if input.peek(syn::Ident) && input.peek2(syn::token::Paren) {
@@ -84,6 +87,7 @@ impl Parse for Input {
         let mut condition_keys: Option<TableArg> = None;
         let mut names: Option<Vec<LitStr>> = None;
         let mut krate: Option<syn::Path> = None;
+        let mut previous: Option<Vec<TableArg>> = None;
 
         while !input.is_empty() {
             if input.peek(Token![crate]) {
@@ -113,6 +117,12 @@ impl Parse for Input {
                         let list = content.parse_terminated(<LitStr as Parse>::parse, Token![,])?;
                         names.replace(list.into_iter().collect()).is_some()
                     }
+                    "previous" => {
+                        let content;
+                        bracketed!(content in input);
+                        let list = content.parse_terminated(table_arg, Token![,])?;
+                        previous.replace(list.into_iter().collect()).is_some()
+                    }
                     _ => {
                         let known = [
                             "service",
@@ -120,6 +130,7 @@ impl Parse for Input {
                             "resource_types",
                             "condition_keys",
                             "names",
+                            "previous",
                             "crate",
                         ];
                         let hint = crate::problem::did_you_mean(&name, known);
@@ -156,6 +167,7 @@ impl Parse for Input {
             resource_types,
             condition_keys,
             names: names.unwrap_or_default(),
+            previous: previous.unwrap_or_default(),
             krate,
         })
     }
