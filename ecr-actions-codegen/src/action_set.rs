@@ -70,7 +70,8 @@ impl Parse for Input {
         input.parse::<syn::Token![,]>()?;
         // How many of `names` a wildcard may match (the rest are deprecated actions of earlier tables);
         // all of them when absent.
-        let current = if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>()? == "current" {
+        let current = if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>()? == "current"
+        {
             key(input, "current")?;
             let count: syn::LitInt = input.parse()?;
             input.parse::<syn::Token![,]>()?;

@@ -248,7 +248,11 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     // Actions only earlier tables (`previous`) have come last: deprecated, and current ones first so
     // that `index() < CURRENT.len()` tells them apart.
     let current_count = count.saturating_sub(service.removed_after.len());
-    let now = service.last_updated.as_deref().unwrap_or("the current table");
+    let now = service
+        .last_updated
+        .as_deref()
+        .and_then(|text| text.split('T').next())
+        .map_or_else(String::new, |date| format!(" of {date}"));
     let deprecations: Vec<TokenStream> = service
         .actions
         .iter()
@@ -260,9 +264,9 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             {
                 Some(after) => {
                     let note = format!(
-                        "`{prefix}:{}` was in the table of {after} and is not in the current one \
-                         ({now}): IAM no longer knows it, so no wildcard matches it; remove it from \
-                         your policies",
+                        "`{prefix}:{}` disappeared after the table of {after}: the current table{now} \
+                         lacks it, so IAM no longer knows it and no wildcard matches it; remove it \
+                         from your policies",
                         action.name
                     );
                     quote!(#[deprecated(note = #note)])

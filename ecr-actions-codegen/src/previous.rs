@@ -73,7 +73,9 @@ pub(crate) fn merge(current: &mut Service, earlier: Vec<Service>) {
                 seen.1.clone_from(&after);
                 continue;
             }
-            action.resource_types.retain(|r| types.contains(r.name.as_str()));
+            action
+                .resource_types
+                .retain(|r| types.contains(r.name.as_str()));
             for used in &mut action.resource_types {
                 used.condition_keys.retain(|k| keys.contains(k.as_str()));
             }
