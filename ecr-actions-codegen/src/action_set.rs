@@ -249,6 +249,23 @@ pub fn expand(input: TokenStream) -> TokenStream {
 mod tests {
     use super::nearest;
 
+    /// With `current = 1`, a wildcard matches only the first name (the second is a deprecated action
+    /// of an earlier table, which IAM no longer knows); its own name still does.
+    #[test]
+    fn wildcards_match_current_names_only() {
+        let expanded = |pattern: &str| {
+            super::expand(quote::quote!(
+                set = S, service = "demo", names = ["Ping", "PingEveryone"], current = 1,
+                patterns = [#pattern]
+            ))
+            .to_string()
+        };
+        assert!(expanded("demo:*").contains("__from_indices (& [0usize])"));
+        assert!(expanded("demo:Ping*").contains("__from_indices (& [0usize])"));
+        assert!(expanded("demo:PingEveryone").contains("__from_indices (& [1usize])"));
+        assert!(expanded("demo:*Everyone").contains("matches no `demo` action"));
+    }
+
     #[test]
     fn nearest_names_for_names_and_wildcards() {
         let names: Vec<String> = [

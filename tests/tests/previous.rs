@@ -99,3 +99,21 @@ fn compact_lists_name_removed_action() {
     let current = ActionSet::from_actions(Action::CURRENT);
     assert_eq!(current.to_patterns(), ["demo:*"]);
 }
+
+/// ECR removed no action between the seed (2022-11-10) and the current tables (2026-10-27), which the
+/// ECR crate passes as `previous`: every action is current, and `ecr:*` expands to all 64. The seed's 43
+/// action names, read from the seed module, are each an action of the current crate.
+#[test]
+fn ecr_has_no_deprecated_action() {
+    assert_eq!(ecr_actions::Action::CURRENT, ecr_actions::Action::ALL);
+    assert_eq!(ecr_actions::Action::CURRENT.len(), 64);
+    assert!(ecr_actions::Action::ALL.iter().all(|a| a.is_current()));
+    assert_eq!(
+        ecr_actions::ActionSet::matching(&pattern("ecr:*")),
+        ecr_actions::ActionSet::ALL
+    );
+    for seed in ecr_actions_tests::ecr_2022::Action::ALL {
+        let now: ecr_actions::Action = seed.as_str().parse().unwrap();
+        assert!(now.is_current(), "{seed} is current");
+    }
+}
