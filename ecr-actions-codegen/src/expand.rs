@@ -389,10 +389,13 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             }
 
             /// Whether an IAM action pattern (`ecr:Get*`, `*`) matches this action, ignoring ASCII case as
-            /// IAM does. A pattern of another service matches no action of this one.
+            /// IAM does. A pattern of another service matches no action of this one, and a wildcard
+            /// matches no deprecated action of an earlier table (`previous`): IAM no longer knows it.
             #[must_use]
             pub fn matches(self, pattern: &#krate::ActionPattern) -> bool {
-                pattern.may_match_service(Self::SERVICE) && pattern.matches_name_folded(self.name_lowercase())
+                pattern.may_match_service(Self::SERVICE)
+                    && (self.is_current() || pattern.is_literal())
+                    && pattern.matches_name_folded(self.name_lowercase())
             }
 
             /// The IAM action string, e.g. `ecr:BatchGetImage`; [`Display`](::core::fmt::Display) prints it.

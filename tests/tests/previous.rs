@@ -85,6 +85,9 @@ fn wildcards_leave_removed_action_out() {
             .all(Action::is_current)
     );
     assert!(ActionSet::matching(&pattern("demo:*Everyone")).is_empty());
+    assert!(!Action::PingEveryone.matches(&pattern("demo:*")));
+    assert!(Action::PingEveryone.matches(&pattern("demo:pingeveryone")));
+    assert!(Action::PingAll.matches(&pattern("demo:*")));
     let named = ActionSet::matching(&pattern("demo:PingEveryone"));
     assert_eq!(named.iter().collect::<Vec<_>>(), [Action::PingEveryone]);
 }
