@@ -14,6 +14,8 @@ struct Input {
     set: TokenStream,
     service: LitStr,
     names: Vec<String>,
+    /// How many leading `names` wildcards may match.
+    current: usize,
     patterns: Vec<TokenTree>,
 }
 
@@ -66,6 +68,17 @@ impl Parse for Input {
             .map(|tree| syn::parse2::<LitStr>(tree.into()).map(|l| l.value()))
             .collect::<syn::Result<Vec<String>>>()?;
         input.parse::<syn::Token![,]>()?;
+        // How many of `names` a wildcard may match (the rest are deprecated actions of earlier tables);
+        // all of them when absent.
+        let current = if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>()? == "current"
+        {
+            key(input, "current")?;
+            let count: syn::LitInt = input.parse()?;
+            input.parse::<syn::Token![,]>()?;
+            count.base10_parse::<usize>()?
+        } else {
+            names.len()
+        };
         key(input, "patterns")?;
         let patterns = bracketed_trees(input)?;
         if !input.is_empty() {
@@ -75,6 +88,7 @@ impl Parse for Input {
             set,
             service,
             names,
+            current,
             patterns,
         })
     }
@@ -147,6 +161,7 @@ fn check(
     service: &str,
     names: &[String],
     lowercase: &[String],
+    current: usize,
 ) -> Result<Vec<usize>, syn::Error> {
     let tree = innermost(tree);
     let span = tree.span();
@@ -169,7 +184,10 @@ fn check(
     let matched: Vec<usize> = lowercase
         .iter()
         .enumerate()
-        .filter(|(_, name)| pattern.matches_name_folded(name))
+        // A wildcard matches only current actions (IAM knows no other); a deprecated one is named.
+        .filter(|(index, name)| {
+            (pattern.is_literal() || *index < current) && pattern.matches_name_folded(name)
+        })
         .map(|(index, _)| index)
         .collect();
     if !matched.is_empty() {
@@ -202,7 +220,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
         ));
     }
     for tree in &input.patterns {
-        match check(tree, &service, &input.names, &lowercase) {
+        match check(tree, &service, &input.names, &lowercase, input.current) {
             Ok(matched) => indices.extend(matched),
             Err(error) => match errors.as_mut() {
                 Some(all) => all.combine(error),
@@ -230,6 +248,23 @@ pub fn expand(input: TokenStream) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::nearest;
+
+    /// With `current = 1`, a wildcard matches only the first name (the second is a deprecated action
+    /// of an earlier table, which IAM no longer knows); its own name still does.
+    #[test]
+    fn wildcards_match_current_names_only() {
+        let expanded = |pattern: &str| {
+            super::expand(quote::quote!(
+                set = S, service = "demo", names = ["Ping", "PingEveryone"], current = 1,
+                patterns = [#pattern]
+            ))
+            .to_string()
+        };
+        assert!(expanded("demo:*").contains("__from_indices (& [0usize])"));
+        assert!(expanded("demo:Ping*").contains("__from_indices (& [0usize])"));
+        assert!(expanded("demo:PingEveryone").contains("__from_indices (& [1usize])"));
+        assert!(expanded("demo:*Everyone").contains("matches no `demo` action"));
+    }
 
     #[test]
     fn nearest_names_for_names_and_wildcards() {

@@ -245,6 +245,38 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let count = service.actions.len();
     let variants: Vec<Ident> = service.actions.iter().map(|a| ident(&a.ident)).collect();
     let allows = camel_allows(&variants);
+    // Actions only earlier tables (`previous`) have come last: deprecated, and current ones first so
+    // that `index() < CURRENT.len()` tells them apart.
+    let current_count = count.saturating_sub(service.removed_after.len());
+    let now = service
+        .last_updated
+        .as_deref()
+        .and_then(|text| text.split('T').next())
+        .map_or_else(String::new, |date| format!(" of {date}"));
+    let deprecations: Vec<TokenStream> = service
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(index, action)| {
+            match index
+                .checked_sub(current_count)
+                .and_then(|i| service.removed_after.get(i))
+            {
+                Some(after) => {
+                    let note = format!(
+                        "`{prefix}:{}` disappeared after the table of {after}: the current table{now} \
+                         lacks it, so IAM no longer knows it and no wildcard matches it; remove it \
+                         from your policies",
+                        action.name
+                    );
+                    quote!(#[deprecated(note = #note)])
+                }
+                None => TokenStream::new(),
+            }
+        })
+        .collect();
+    let current_variants = variants.get(..current_count).unwrap_or_default();
+    let current_lit = Literal::usize_unsuffixed(current_count);
     let docs = service.actions.iter().map(|a| docs::action(service, a));
     let names = strs(service.actions.iter().map(|a| &a.name));
     let lowercase: Vec<String> = service
@@ -291,14 +323,20 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         #[non_exhaustive]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Action {
-            #( #[doc = #docs] #allows #variants, )*
+            #( #[doc = #docs] #allows #deprecations #variants, )*
         }
 
+        // Deprecated variants (actions only `previous` tables have) are named here on purpose.
+        #[allow(deprecated)]
         impl Action {
-            /// Every action, in table order.
+            /// Every action, in table order: the current table's actions, then those only earlier
+            /// tables (the macro's `previous` argument) have, which are `#[deprecated]`.
             pub const ALL: [Self; #count] = [#(Self::#variants),*];
-            /// How many actions there are.
+            /// How many actions there are, deprecated ones included.
             pub const COUNT: usize = #count;
+            /// The actions the current table has, in table order: those IAM knows, and the only ones a
+            /// wildcard such as `ecr:*` matches. `ALL` without the deprecated actions of earlier tables.
+            pub const CURRENT: &'static [Self] = &[#(Self::#current_variants),*];
             #[doc = #service_doc]
             pub const SERVICE: &'static str = #prefix_lit;
 
@@ -331,6 +369,13 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
                 }
             }
 
+            /// Whether the current table has the action (IAM knows it); `false` for a `#[deprecated]`
+            /// action only an earlier table (the macro's `previous` argument) has.
+            #[must_use]
+            pub const fn is_current(self) -> bool {
+                (self as usize) < #current_lit
+            }
+
             /// The action name, without the service prefix, e.g. `BatchGetImage`.
             #[must_use]
             pub const fn name(self) -> &'static str {
@@ -344,10 +389,13 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             }
 
             /// Whether an IAM action pattern (`ecr:Get*`, `*`) matches this action, ignoring ASCII case as
-            /// IAM does. A pattern of another service matches no action of this one.
+            /// IAM does. A pattern of another service matches no action of this one, and a wildcard
+            /// matches no deprecated action of an earlier table (`previous`): IAM no longer knows it.
             #[must_use]
             pub fn matches(self, pattern: &#krate::ActionPattern) -> bool {
-                pattern.may_match_service(Self::SERVICE) && pattern.matches_name_folded(self.name_lowercase())
+                pattern.may_match_service(Self::SERVICE)
+                    && (self.is_current() || pattern.is_literal())
+                    && pattern.matches_name_folded(self.name_lowercase())
             }
 
             /// The IAM action string, e.g. `ecr:BatchGetImage`; [`Display`](::core::fmt::Display) prints it.
@@ -435,6 +483,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             type Set = ActionSet;
             const SERVICE: &'static str = #prefix_lit;
             const ALL: &'static [Self] = &Self::ALL;
+            const CURRENT: &'static [Self] = Self::CURRENT;
             const FULL_NAMES: &'static [&'static str] = Self::FULL_NAMES;
             const LAST_UPDATED: ::core::option::Option<&'static str> = LAST_UPDATED;
 
@@ -448,6 +497,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             fn condition_keys(self) -> &'static [ConditionKey] { Action::condition_keys(self) }
             fn dependent_actions(self) -> &'static [&'static str] { Action::dependent_actions(self) }
             fn lookup(iam_name: &str) -> ::core::option::Option<Self> { Action::lookup(iam_name) }
+            fn is_current(self) -> bool { Action::is_current(self) }
         }
 
         impl #krate::__private::strum::EnumCount for Action {
@@ -504,6 +554,13 @@ fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> Toke
         quote::format_ident!("__iam_actions_{}_{:016x}", prefix_ident, fnv1a(cx.site))
     };
     let prefix = Literal::string(&service.prefix);
+    // Wildcards match only the first `current` names (deprecated actions of earlier tables come last).
+    let current = Literal::usize_unsuffixed(
+        service
+            .actions
+            .len()
+            .saturating_sub(service.removed_after.len()),
+    );
     // Inside a `macro_rules!` used from other crates, the runtime crate is `$crate` when the macro was
     // invoked by the runtime crate itself (`crate = crate`), and the given path otherwise.
     let runtime = if krate.is_ident("crate") {
@@ -520,6 +577,7 @@ fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> Toke
                     set = $set,
                     service = #prefix,
                     names = [#(#names),*],
+                    current = #current,
                     patterns = [$($pattern),*],
                 }
             };

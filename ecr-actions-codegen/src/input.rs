@@ -35,12 +35,14 @@ pub struct Input {
     pub names: Vec<LitStr>,
     /// `names_for = { "Action" = ["…", …], … }`, optional: per action, the full values of its cut cells.
     pub names_for: Vec<(LitStr, Vec<LitStr>)>,
+    /// `previous = ["…", inline("…"), …]`, optional: earlier actions tables of the same service, oldest
+    /// first. Their actions the current table lacks are generated `#[deprecated]`.
+    pub previous: Vec<TableArg>,
     /// `crate = path`, optional.
     pub krate: Option<syn::Path>,
 }
 
-const ARGUMENTS: &str =
-    "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `names_for`, `crate`";
+const ARGUMENTS: &str = "`service`, `actions`, `resource_types`, `condition_keys`, `names`, `names_for`, `previous`, `crate`";
 
 fn table_arg(input: ParseStream<'_>) -> syn::Result<TableArg> {
     if input.peek(syn::Ident) && input.peek2(syn::token::Paren) {
@@ -112,6 +114,7 @@ impl Parse for Input {
         let mut names: Option<Vec<LitStr>> = None;
         let mut names_for: Option<Vec<(LitStr, Vec<LitStr>)>> = None;
         let mut krate: Option<syn::Path> = None;
+        let mut previous: Option<Vec<TableArg>> = None;
 
         while !input.is_empty() {
             if input.peek(Token![crate]) {
@@ -142,6 +145,12 @@ impl Parse for Input {
                         names.replace(list.into_iter().collect()).is_some()
                     }
                     "names_for" => names_for.replace(names_for_arg(input)?).is_some(),
+                    "previous" => {
+                        let content;
+                        bracketed!(content in input);
+                        let list = content.parse_terminated(table_arg, Token![,])?;
+                        previous.replace(list.into_iter().collect()).is_some()
+                    }
                     _ => {
                         let known = [
                             "service",
@@ -150,6 +159,7 @@ impl Parse for Input {
                             "condition_keys",
                             "names",
                             "names_for",
+                            "previous",
                             "crate",
                         ];
                         let hint = crate::problem::did_you_mean(&name, known);
@@ -187,6 +197,7 @@ impl Parse for Input {
             condition_keys,
             names: names.unwrap_or_default(),
             names_for: names_for.unwrap_or_default(),
+            previous: previous.unwrap_or_default(),
             krate,
         })
     }

@@ -28,6 +28,7 @@ pub mod input;
 mod lookup;
 pub mod model;
 mod names_for;
+mod previous;
 pub mod problem;
 mod resolve;
 pub mod table;
@@ -206,7 +207,7 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
         names: &names,
         names_for: &names_for,
     };
-    let service = Service::checked(&tables).map_err(|reported| {
+    let mut service = Service::checked(&tables).map_err(|reported| {
         let loaded = |source: Source| match source {
             Source::Actions => Some(&actions),
             Source::ResourceTypes => resource_types.as_ref(),
@@ -240,6 +241,35 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
         all
     })?;
 
+    let mut earlier = Vec::with_capacity(input.previous.len());
+    let mut previous_files = Vec::new();
+    for arg in &input.previous {
+        let loaded = load(Source::Actions, arg, base)?;
+        let label = match arg {
+            TableArg::Inline(_) => "(inline)".to_owned(),
+            TableArg::Path(_) => loaded.label.clone(),
+        };
+        let tables = Tables {
+            actions: &loaded.text,
+            resource_types: None,
+            condition_keys: None,
+            ..tables
+        };
+        let table = previous::read(&tables).map_err(|reported| {
+            let mut all = syn::Error::new(loaded.span, previous::message(&label, reported.first));
+            for problem in reported.rest {
+                all.combine(syn::Error::new(
+                    loaded.span,
+                    previous::message(&label, problem),
+                ));
+            }
+            all
+        })?;
+        earlier.push(table);
+        previous_files.extend(loaded.file.map(|f| f.display().to_string()));
+    }
+    previous::merge(&mut service, earlier);
+
     let default_crate: syn::Path = syn::parse_quote!(::ecr_actions);
     let files: Vec<String> = [
         Some(&actions),
@@ -249,6 +279,7 @@ fn try_expand(input: TokenStream, base: &Path, site: &str) -> Result<TokenStream
     .into_iter()
     .flatten()
     .filter_map(|l| l.file.as_ref().map(|f| f.display().to_string()))
+    .chain(previous_files)
     .collect();
     let cx = expand::Context {
         krate: input.krate.as_ref().unwrap_or(&default_crate),

@@ -174,6 +174,11 @@ pub struct Service {
     pub resource_types: Vec<ResourceType>,
     /// The condition keys: the condition-keys table's order, else sorted.
     pub condition_keys: Vec<ConditionKey>,
+    /// For the last `removed_after.len()` entries of `actions`: the `Last updated` date of the latest
+    /// earlier table (the macro's `previous` argument) that still had the action, which the current
+    /// table no longer has. Such an action is generated `#[deprecated]` and left out of wildcard
+    /// expansions; empty without `previous`.
+    pub removed_after: Vec<String>,
 }
 
 /// The text of the tables one service is made from, with the arguments that go with them.

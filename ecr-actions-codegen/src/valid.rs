@@ -521,6 +521,7 @@ pub(crate) fn build(
     Service {
         prefix: tables.service.to_owned(),
         last_updated: last_updated.map(|t| t.text.clone()),
+        removed_after: Vec::new(),
         names: tables.names.to_vec(),
         actions: actions.into_iter().map(|a| a.action).collect(),
         resource_types: types.into_iter().map(|t| t.item).collect(),

@@ -240,6 +240,7 @@ fn one_action_old_layout_gives_the_whole_service() {
         Service {
             prefix: "demo".to_owned(),
             last_updated: None,
+            removed_after: Vec::new(),
             names: Vec::new(),
             actions: vec![Action {
                 resource_types: vec![uses("thing", true, &[], &[])],

@@ -16,6 +16,7 @@
 ///     condition_keys = "spec/ecr-condition-keys.txt",      // optional companion table
 ///     names = ["BatchGetRepositoryScanningConfiguration"], // full values of cells cut with `…`
 ///     names_for = { "PutImage" = ["repository*"] },        // optional: one action's cut cells, in order
+///     previous = ["spec/2022-11-10/ecr-actions.txt"],      // optional: earlier actions tables
 ///     crate = ::ecr_actions,                               // optional: path of the runtime crate
 /// }
 /// ```
@@ -43,6 +44,15 @@
 ///   is a key that names no action. An action given here takes its cut cells only from here, not from
 ///   `names`. Without either, a cut cell that fits several names is an error that lists them and shows
 ///   the `names_for` entry that settles it.
+/// - `previous`: earlier actions tables of the same service, oldest first, each a path or `inline("…")`,
+///   so that a data update never breaks a user's build silently. An action an earlier table has and the
+///   current one lacks is still generated, after the current ones: `#[deprecated]` with a note naming the
+///   date (the earlier table's `Last updated`) it disappeared after, still parsed by `FromStr` and serde,
+///   but not current (`Action::CURRENT`, `is_current()`), so no wildcard expansion includes it —
+///   `ActionSet::matching`, `actions!("svc:*")`, compact pattern lists — because IAM no longer knows it;
+///   its own name still matches it. It keeps the earlier table's description and access levels, and those
+///   of its resource types and condition keys the current tables still define. An earlier table is read
+///   with `names` when they resolve it, else without; its errors name it.
 /// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
 ///
 /// Several invocations may generate one service in one crate (two snapshots of a table in two modules,

@@ -111,7 +111,12 @@ fn candidates<A: IamAction>() -> Vec<Candidate> {
                 total,
                 A::ALL
                     .iter()
-                    .filter(|a| pattern.matches_name_folded(a.name_lowercase()))
+                    // Wildcards cover current actions only (IAM knows no other), so a deprecated
+                    // action is written by its own name.
+                    .filter(|a| {
+                        (pattern.is_literal() || a.is_current())
+                            && pattern.matches_name_folded(a.name_lowercase())
+                    })
                     .map(|a| a.index()),
             );
             let literal = pattern.is_literal();

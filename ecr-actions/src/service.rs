@@ -34,6 +34,10 @@ pub trait IamAction:
     const SERVICE: &'static str;
     /// Every action, in table order; `ALL[a.index()] == a`.
     const ALL: &'static [Self];
+    /// The actions the current table has, those IAM knows: [`ALL`](Self::ALL) without the
+    /// `#[deprecated]` actions only earlier tables (the macro's `previous` argument) have. Wildcard
+    /// expansions go over these.
+    const CURRENT: &'static [Self] = Self::ALL;
     /// The full values the macro's `names` argument gave for cells the table cut with `…`.
     const FULL_NAMES: &'static [&'static str];
     /// The `Last updated` title of the actions table.
@@ -59,6 +63,11 @@ pub trait IamAction:
     fn dependent_actions(self) -> &'static [&'static str];
     /// The action of an IAM action string in any ASCII case; `None` if there is none.
     fn lookup(iam_name: &str) -> Option<Self>;
+    /// Whether the current table has the action; `false` for a `#[deprecated]` one only an earlier
+    /// table has, which no wildcard matches.
+    fn is_current(self) -> bool {
+        true
+    }
 
     /// The first access level the table names for the action.
     fn access_level(self) -> AccessLevel {

@@ -110,8 +110,12 @@ pub fn __matching<A: IamAction, const W: usize>(pattern: &crate::ActionPattern) 
     if !pattern.may_match_service(A::SERVICE) {
         return bits;
     }
+    // A wildcard never matches an action only an earlier table has (IAM no longer knows it); the
+    // action's own name still does, so a set can hold it.
+    let literal = pattern.is_literal();
     for action in A::ALL {
-        if pattern.matches_name_folded(action.name_lowercase()) {
+        if (literal || action.is_current()) && pattern.matches_name_folded(action.name_lowercase())
+        {
             let index = action.index();
             if let Some(word) = bits.get_mut(index / 64) {
                 *word |= 1 << (index % 64);

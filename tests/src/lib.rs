@@ -529,3 +529,39 @@ pub mod demo {
 "),
     }
 }
+
+/// A made-up service upgraded from an earlier table (2025-06-30) that had one more action,
+/// `PingEveryone`, to the current one (2026-01-31) that lacks it: the `previous` argument keeps
+/// `PingEveryone`, `#[deprecated]`, out of wildcard expansions.
+pub mod upgraded {
+    ecr_actions::iam_actions! {
+        service = "demo",
+        actions = inline("
+                                 Last updated: 2026-01-31T00:00:00+00:00
+┏━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓
+┃ Actions      ┃ Description          ┃ Resource types ┃ Condition keys ┃ Access level ┃
+┡━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━┩
+│ Ping         │ Grants permission to │ thing*         │                │ Read         │
+│              │ ping a thing         │                │                │              │
+├──────────────┼──────────────────────┼────────────────┼────────────────┼──────────────┤
+│ PingAll      │ Grants permission to │                │                │ Write        │
+│              │ ping every thing     │                │                │              │
+└──────────────┴──────────────────────┴────────────────┴────────────────┴──────────────┘
+"),
+        previous = [inline("
+                                 Last updated: 2025-06-30T00:00:00+00:00
+┏━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┓
+┃ Actions      ┃ Description          ┃ Resource types ┃ Condition keys ┃ Access level ┃
+┡━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━┩
+│ Ping         │ Grants permission to │ thing*         │                │ Read         │
+│              │ ping a thing         │                │                │              │
+├──────────────┼──────────────────────┼────────────────┼────────────────┼──────────────┤
+│ PingAll      │ Grants permission to │                │                │ Write        │
+│              │ ping every thing     │                │                │              │
+├──────────────┼──────────────────────┼────────────────┼────────────────┼──────────────┤
+│ PingEveryone │ Grants permission to │ thing*         │                │ Write        │
+│              │ ping everyone        │                │                │              │
+└──────────────┴──────────────────────┴────────────────┴────────────────┴──────────────┘
+")],
+    }
+}
