@@ -393,6 +393,8 @@ fn spec_json_is_the_expected_metadata() {
     let expected: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(run.json(), expected);
     assert_eq!(without_layout(&run.stdout), without_layout(&text));
+    // Byte for byte, as the file is kept (one-space indentation), plus the line's end.
+    assert_eq!(run.stdout, format!("{text}\n"));
     let library = serde_json::to_value(ServiceMetadata::of::<Action>()).unwrap();
     assert_eq!(run.json(), library);
 }

@@ -78,6 +78,21 @@ pub(crate) fn print_json<T: Serialize + ?Sized>(
     Ok(())
 }
 
+/// Writes `value` as JSON indented by one space, as the metadata files of the AWS tables are kept
+/// (`spec/2026-10-27/ecr-expected.json`), so that `ecr-iam spec --json` prints them byte for byte.
+pub(crate) fn print_json_one_space<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    value: &T,
+) -> Result<(), Failure> {
+    let mut json = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(b" ");
+    let mut serializer = serde_json::Serializer::with_formatter(&mut json, formatter);
+    value.serialize(&mut serializer)?;
+    out.write_all(&json)?;
+    writeln!(out)?;
+    Ok(())
+}
+
 /// Writes a warning: something the user may not have meant, that does not change the exit status.
 pub(crate) fn warn(stderr: &mut dyn Write, message: &str) {
     let _ignored = writeln!(stderr, "warning: {message}");

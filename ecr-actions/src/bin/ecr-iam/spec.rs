@@ -11,7 +11,7 @@ use ecr_actions::service::IamAction;
 use ecr_actions::{AccessLevel, Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType};
 
 use crate::args::{SpecArgs, SpecCommand};
-use crate::failure::{Failure, print_json, print_lines};
+use crate::failure::{Failure, print_json_one_space, print_lines};
 use crate::table::paragraph;
 
 /// Runs the subcommand.
@@ -20,7 +20,7 @@ pub(crate) fn run(args: &SpecArgs, out: &mut dyn Write) -> Result<(), Failure> {
         return diff::run(diff_args, out);
     }
     if args.json {
-        print_json(out, &ServiceMetadata::of::<Action>())
+        print_json_one_space(out, &ServiceMetadata::of::<Action>())
     } else {
         print_lines(out, &summary())
     }
