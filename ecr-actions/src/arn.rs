@@ -30,6 +30,7 @@ mod repository;
 
 pub use format::{FillArnFormatError, fill_arn_format};
 pub use parse::{Arn, ParseArnError};
+#[cfg(feature = "policy")]
 pub(crate) use parse::{Parts as ArnTextParts, split as split_arn_text};
 pub use pattern::{ArnPattern, ParseArnPatternError};
 pub use repository::{RepositoryArn, RepositoryArnError};

@@ -14,51 +14,51 @@
 //! | [`metadata`] | a service's metadata as plain data (and JSON with `serde`) |
 //! | [`iam_actions!`] | the macro, for any AWS service's table |
 #![cfg_attr(
-    feature = "serde",
-    doc = "| [`policy`]: [`PolicyDocument`](policy::PolicyDocument) (feature `serde`) | the IAM JSON policy grammar, read with typed errors and JSON paths, written back exactly |"
+    feature = "policy",
+    doc = "| [`policy`]: [`PolicyDocument`](policy::PolicyDocument) (feature `policy`) | the IAM JSON policy grammar, read with typed errors and JSON paths, written back exactly |"
 )]
 #![cfg_attr(
-    feature = "serde",
-    doc = "| [`lint`]: [`lint()`](lint::lint), [`Finding`](lint::Finding) (feature `serde`) | the policy linter: stable codes and severities as IAM Access Analyzer grades them |"
+    feature = "policy",
+    doc = "| [`lint`]: [`lint()`](lint::lint), [`Finding`](lint::Finding) (feature `policy`) | the policy linter: stable codes and severities as IAM Access Analyzer grades them |"
 )]
 #![cfg_attr(
-    feature = "serde",
-    doc = "| [`builder`]: [`PolicyBuilder`], [`StatementBuilder`], [`Principal`], [`Condition`] (feature `serde`) | policies written in Rust: typed actions, resources, principals and condition keys; `build` lints and refuses a policy with an error |"
+    feature = "policy",
+    doc = "| [`builder`]: [`PolicyBuilder`], [`StatementBuilder`], [`Principal`], [`Condition`] (feature `policy`) | policies written in Rust: typed actions, resources, principals and condition keys; `build` lints and refuses a policy with an error |"
 )]
 #![cfg_attr(
-    feature = "serde",
-    doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`CompileError`] (feature `serde`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
+    feature = "policy",
+    doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`CompileError`] (feature `policy`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
 )]
 //!
 //! # Feature flags
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for actions, action sets, resource types, condition
-//!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); and the
-//!   JSON policy modules: `policy`, `lint`, `builder`, `eval`.
-//! - `cli`: the `ecr-iam` command-line tool (`list`, `show`, `expand`, `compact`, `spec --json`,
+//!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); nothing more.
+//! - `policy`: the IAM policy modules `policy`, `lint`, `builder` and `eval` (and `serde`).
+//! - `cli`: the `ecr-iam` command-line tool (and `policy`) (`list`, `show`, `expand`, `compact`, `spec --json`,
 //!   `spec diff`, `lint`, `simulate`).
 
 #![deny(missing_docs)]
 
 mod access;
 pub mod arn;
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub mod builder;
 pub mod compact;
 mod condition;
 mod ecr;
 mod error;
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub mod eval;
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub mod lint;
 pub mod metadata;
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub mod policy;
 pub mod service;
 pub mod set;
 mod suggest;
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub mod value;
 
 #[doc(hidden)]
@@ -69,13 +69,13 @@ pub use arn::{
     Arn, ArnPattern, FillArnFormatError, ParseArnError, ParseArnPatternError, RepositoryArn,
     RepositoryArnError,
 };
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub use builder::{BuildError, Condition, PolicyBuilder, Principal, StatementBuilder};
 pub use condition::ConditionValueType;
 pub use ecr::{Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
 pub use ecr_actions_pattern::{ActionPattern, Glob, ParsePatternError};
 pub use error::{ParseActionError, ParseNameError};
-#[cfg(feature = "serde")]
+#[cfg(feature = "policy")]
 pub use eval::{CompileError, Context, Decision, Evaluation, Evaluator, Request};
 
 /// Generates typed Rust for one AWS service from its IAM actions table.

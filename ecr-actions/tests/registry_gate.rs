@@ -2,7 +2,7 @@
 //! to the service started on `127.0.0.1:0`, with the example's own policy files. Each test starts
 //! its own gate and is bounded in time.
 
-#![cfg(feature = "serde")]
+#![cfg(feature = "policy")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
