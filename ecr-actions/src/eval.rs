@@ -54,9 +54,11 @@
 //! (numbers, dates, networks). [`Evaluator::evaluate`] then allocates nothing. A pattern that holds a
 //! policy variable is compiled when a request first gives it a value, and kept in a bounded cache.
 //! One exception, in [`Glob`](crate::Glob) itself: a pattern with `?`, or with a `*` inside an ARN
-//! segment (`repository/*/web`), is matched by its automaton, which allocates two small buffers per
-//! match; `*` at the end of a segment or of the pattern (`repository/app/*`, `arn:aws:ecr:*:…`) does
-//! not.
+//! segment (`repository/*/web`), is matched chunk by chunk by a bit-parallel automaton whose state
+//! vectors live on the stack for a chunk of up to 255 positions (the characters and `?` between two
+//! `*`), so matching allocates nothing; a longer chunk allocates one buffer of 3 × (positions / 64 + 1)
+//! words per match. `*` at the end of a segment or of the pattern (`repository/app/*`,
+//! `arn:aws:ecr:*:…`) needs no automaton at all.
 
 mod arn_like;
 mod compile;
