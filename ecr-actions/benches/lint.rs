@@ -2,7 +2,7 @@
 //! pull, CI push with tag and transport conditions, lifecycle administration, tagging, a few mistakes
 //! so that findings are built too), then each step alone.
 //!
-//! `cargo bench -p ecr-actions --bench lint`; it ends by printing the time per policy.
+//! `cargo bench -p ecr-actions --features policy --bench lint`; it ends by printing the time per policy.
 
 #![allow(clippy::unwrap_used, reason = "a benchmark fails by panicking")]
 
