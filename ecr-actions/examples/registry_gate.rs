@@ -138,7 +138,7 @@ impl Gate {
         let headers = request.headers();
         let principal = match self.principal(headers) {
             Ok(principal) => principal,
-            Err(refusal) => return refusal,
+            Err(refusal) => return self.refuse(refusal),
         };
         let context = match context(headers, peer(request)) {
             Ok(context) => context,
@@ -182,24 +182,30 @@ impl Gate {
 
     /// The caller's principal ARN from `X-Principal-Arn`, or the refusal: 401 (with the challenge)
     /// when there is none, 400 with the reason when it is not an IAM principal.
-    fn principal<'h>(&self, headers: &'h HeaderMap) -> Result<&'h str, Response> {
+    fn principal<'h>(&self, headers: &'h HeaderMap) -> Result<&'h str, Refusal> {
         let Some(value) = headers.get("x-principal-arn").filter(|v| !v.is_empty()) else {
-            return Err(self.unauthorized(
-                "missing `X-Principal-Arn` header: the authenticating proxy in front of the gate \
-                 sets it to the caller's principal ARN",
-                None,
-            ));
+            return Err(Refusal::NoPrincipal);
         };
         let text = value.to_str().map_err(|_| {
-            error(
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                "`X-Principal-Arn` is not visible ASCII, so it is no ARN",
+            Refusal::BadPrincipal(
+                "`X-Principal-Arn` is not visible ASCII, so it is no ARN".to_owned(),
             )
         })?;
         check_principal(text)
             .map(|()| text)
-            .map_err(|reason| error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &reason))
+            .map_err(Refusal::BadPrincipal)
+    }
+
+    /// The response that refuses a request for `refusal`.
+    fn refuse(&self, refusal: Refusal) -> Response {
+        match refusal {
+            Refusal::NoPrincipal => self.unauthorized(
+                "missing `X-Principal-Arn` header: the authenticating proxy in front of the gate \
+                 sets it to the caller's principal ARN",
+                None,
+            ),
+            Refusal::BadPrincipal(reason) => error(StatusCode::BAD_REQUEST, "BAD_REQUEST", &reason),
+        }
     }
 
     /// 401 with the challenge ECR sends, the API version header, and the spec's error list; `extra`
@@ -223,6 +229,14 @@ impl Gate {
         }
         response
     }
+}
+
+/// Why a request names no principal the gate can decide for.
+enum Refusal {
+    /// No `X-Principal-Arn`, or an empty one: no credential (401).
+    NoPrincipal,
+    /// An `X-Principal-Arn` that is no IAM principal ARN, and why (400).
+    BadPrincipal(String),
 }
 
 /// The header with which a registry says it speaks the V2 API, on `200` and `401` of `GET /v2/`.
@@ -351,7 +365,7 @@ pub async fn serve(listener: tokio::net::TcpListener, gate: Arc<Gate>) -> std::i
 async fn version_check(State(gate): State<Arc<Gate>>, request: HttpRequest) -> Response {
     let principal = match gate.principal(request.headers()) {
         Ok(principal) => principal,
-        Err(refusal) => return refusal,
+        Err(refusal) => return gate.refuse(refusal),
     };
     let context = match context(request.headers(), peer(&request)) {
         Ok(context) => context,

@@ -453,7 +453,7 @@ fn the_gate_refuses_to_start_on_a_policy_with_lint_errors() {
              "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app"}]}"#,
     )
     .unwrap();
-    let refused = registry_gate::gate_from_files(&[faulty.clone()], None).unwrap_err();
+    let refused = registry_gate::gate_from_files(std::slice::from_ref(&faulty), None).unwrap_err();
     let message = refused.to_string();
     let lines: Vec<&str> = message.lines().collect();
     assert!(
