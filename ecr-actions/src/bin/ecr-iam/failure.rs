@@ -27,9 +27,10 @@ Exit status, the same for every subcommand:
   1  the answer is no: nothing matched (expand, compact, list with filters),
      a finding is an error (lint), the tables differ (spec diff), a case
      disagrees or cannot be decided (simulate --check)
-  2  the command could not do its work: bad usage (an unknown action, a
-     malformed pattern, a wrong option), a file that cannot be read or is
-     empty or malformed, output that cannot be written
+  2  the command could not do its work: bad usage (an unknown ecr: action in
+     show, expand or compact, a malformed pattern, a wrong option), a file
+     that cannot be read or is empty or malformed, output that cannot be
+     written
 A closed pipe (ecr-iam spec --json | head) is success.";
 
 /// An argument longer than this many characters is quoted cut in messages.
