@@ -87,10 +87,11 @@ pub enum BuildError {
     },
 }
 
+/// The findings as [`Finding`]'s `Display` writes them (the one format of a finding), `; `-separated.
 fn describe(findings: &[Finding]) -> String {
     findings
         .iter()
-        .map(|f| format!("{}: {} [{}]", f.path, f.message, f.code))
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
 }
