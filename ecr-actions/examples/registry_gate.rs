@@ -86,8 +86,13 @@ use axum::routing::{any, get};
 use ecr_actions::eval::{Context, Decision, Evaluation, Evaluator, Outcome, Request, Resource};
 use ecr_actions::lint::{Severity, lint};
 use ecr_actions::policy::{Effect, PolicyDocument};
-use ecr_actions::{Action, Arn, RepositoryArn};
+use ecr_actions::{Action, RepositoryArn};
 use serde_json::json;
+
+#[path = "registry_gate/principal.rs"]
+mod principal;
+
+use principal::check_principal;
 
 /// The identity policy set loaded when no `--identity` is given.
 pub const IDENTITY_POLICY: &str = concat!(
@@ -243,57 +248,6 @@ enum Refusal {
 const API_VERSION_HEADER: &str = "docker-distribution-api-version";
 /// Its value.
 const API_VERSION: &str = "registry/2.0";
-
-/// Whether `text` is the ARN of an IAM principal the gate can decide for, or why not.
-fn check_principal(text: &str) -> Result<(), String> {
-    let shown: String = if text.chars().count() > 80 {
-        text.chars().take(60).chain(['…']).collect()
-    } else {
-        text.to_owned()
-    };
-    let arn: Arn = text
-        .parse()
-        .map_err(|problem| format!("`X-Principal-Arn`: {problem}"))?;
-    let kinds = "expected `arn:aws:iam::ACCOUNT:root`, `…:user/NAME`, `…:role/NAME` or \
-                 `arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`";
-    let service = arn.service();
-    if service != "iam" && service != "sts" {
-        return Err(format!(
-            "`X-Principal-Arn` `{shown}` names a resource of `{service}`, not an IAM principal: {kinds}"
-        ));
-    }
-    if !arn.region().is_empty() {
-        return Err(format!(
-            "`X-Principal-Arn` `{shown}` has a region; IAM principal ARNs have none: {kinds}"
-        ));
-    }
-    let account = arn.account();
-    if account.len() != 12 || !account.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!(
-            "`X-Principal-Arn` `{shown}`: the account `{account}` is not 12 digits"
-        ));
-    }
-    let resource = arn.resource();
-    let named = |prefix: &str| {
-        resource
-            .strip_prefix(prefix)
-            .is_some_and(|name| !name.is_empty())
-    };
-    let known = match service {
-        "iam" => resource == "root" || named("user/") || named("role/"),
-        _ => resource
-            .strip_prefix("assumed-role/")
-            .and_then(|rest| rest.split_once('/'))
-            .is_some_and(|(role, session)| !role.is_empty() && !session.is_empty()),
-    };
-    if known {
-        Ok(())
-    } else {
-        Err(format!(
-            "`X-Principal-Arn` `{shown}` is no principal the gate knows: {kinds}"
-        ))
-    }
-}
 
 /// A gate for account [`ACCOUNT`] in [`REGION`] with the identity policies in the files
 /// `identity` and the repository policy in the file `repository`, if any.
