@@ -9,8 +9,10 @@
 //! | 2 | the command could not do its work: bad usage (an unknown action, a malformed pattern, a wrong option — clap's own errors), unreadable input (a missing, empty or malformed file), output that cannot be written (a full disk) |
 //!
 //! An unknown `ecr:` action is bad input in every subcommand (2): `show` cannot show it, and for
-//! `expand` and `compact` it is a typo, not a question whose answer is "nothing". A pattern with a
-//! wildcard that matches nothing, or an action of another service, is a valid question (1).
+//! `expand` and `compact` it is a typo, not a question whose answer is "nothing". For `expand` and
+//! `compact`, a pattern with a wildcard that matches nothing, or an action of another service (valid
+//! in a policy), is a valid question answered "no" (1); `show` shows ECR actions only, so another
+//! service's action is bad input there (2).
 //!
 //! Messages quote the arguments they are about; an argument longer than [`LONG_ARGUMENT`]
 //! characters is quoted as its first [`SHOWN`] and `…` (see [`cut_arguments`]).
