@@ -1,76 +1,155 @@
-//! A tour of the typed ECR actions: metadata, parsing an IAM action string, and the error for a
-//! misspelled one.
+//! The tour a newcomer takes: typed ECR actions and their metadata, action sets and patterns, a
+//! policy written with the builder, the linter on a policy someone wrote by hand, and an evaluation
+//! that explains its decision. Each step prints what it shows.
 //!
-//! Run it with `cargo run -p ecr-actions --example tour`.
+//! Run it with `cargo run -p ecr-actions --features policy --example tour` (well under a second;
+//! the test `ecr-actions/tests/tour.rs` runs it too).
 
-use ecr_actions::{AccessLevel, Action, LAST_UPDATED, ParseActionError};
+use std::error::Error;
+use std::io::{self, Write};
 
-fn main() {
-    println!(
-        "{} ECR actions, from the AWS table last updated {}\n",
+use ecr_actions::builder::key;
+use ecr_actions::eval::{Context, Decision, Evaluator, Request, Resource};
+use ecr_actions::lint::lint;
+use ecr_actions::policy::PolicyDocument;
+use ecr_actions::{
+    AccessLevel, Action, ActionPattern, ActionSet, Condition, LAST_UPDATED, PolicyBuilder,
+    RepositoryArn, StatementBuilder, actions,
+};
+
+/// The actions a CI job needs to pull an image, checked when this file compiles: a misspelt name
+/// or a pattern that matches nothing is a build error.
+const PULL: ActionSet = actions!(
+    "ecr:BatchGetImage",
+    "ecr:GetDownloadUrlForLayer",
+    "ecr:BatchCheckLayerAvailability"
+);
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let stdout = io::stdout();
+    tour(&mut stdout.lock())
+}
+
+/// Writes the tour to `out`.
+///
+/// # Errors
+///
+/// A failed write, or a step of the tour that fails (which would be a bug of the crate).
+pub fn tour(out: &mut dyn Write) -> Result<(), Box<dyn Error>> {
+    heading(
+        out,
+        "1. Actions: one enum variant per IAM action, with the AWS table's metadata",
+    )?;
+    writeln!(
+        out,
+        "{} ECR actions, from the AWS table last updated {}.",
         Action::COUNT,
         LAST_UPDATED.unwrap_or("(no date)")
-    );
-
+    )?;
     let action = Action::BatchGetImage;
-    println!("{action}");
-    println!("  description:   {}", action.description());
-    println!("  access level:  {}", action.access_levels());
+    writeln!(out, "{action}: {}", action.description())?;
+    writeln!(out, "  access level:  {}", action.access_levels())?;
     for used in action.resource_types() {
         let required = if used.required() {
             "required"
         } else {
             "optional"
         };
-        let arn = used.resource_type().arn_format().unwrap_or("-");
-        println!(
-            "  resource type: {} ({required}), ARN {arn}",
+        writeln!(
+            out,
+            "  resource type: {} ({required})",
             used.resource_type()
-        );
+        )?;
+    }
+    // IAM reads action names in any case; a typo is an error that suggests the nearest name.
+    let parsed: Action = "ECR:batchgetimage".parse()?;
+    writeln!(out, "\"ECR:batchgetimage\" parses as Action::{parsed:?}")?;
+    if let Err(error) = "ecr:BatchGetImages".parse::<Action>() {
+        writeln!(out, "\"ecr:BatchGetImages\": {error}")?;
     }
 
-    let tagging = Action::TagResource;
-    let keys: Vec<&str> = tagging
-        .resource_types()
-        .iter()
-        .flat_map(|r| r.condition_keys())
-        .chain(tagging.condition_keys())
-        .map(|k| k.as_str())
-        .collect();
-    println!("\n{tagging}: condition keys {}", keys.join(", "));
+    heading(out, "2. Sets and patterns: a Copy bitset over the actions")?;
+    writeln!(out, "PULL = actions!(…) holds {} actions:", PULL.len())?;
+    for action in PULL {
+        writeln!(out, "  {action}")?;
+    }
+    let read = ActionSet::with_access_level(AccessLevel::Read);
+    writeln!(out, "{} actions have the access level Read.", read.len())?;
+    let describe: ActionPattern = "ecr:Describe*".parse()?;
+    let described = ActionSet::matching(&describe);
+    writeln!(out, "`{describe}` matches {} actions.", described.len())?;
+    writeln!(
+        out,
+        "PULL and `{describe}`, compacted back to IAM strings: {}",
+        (PULL | described).to_patterns().join(", ")
+    )?;
 
-    let write_actions: Vec<&str> = Action::ALL
-        .iter()
-        .filter(|a| a.access_levels().contains(AccessLevel::Write))
-        .map(|a| a.name())
-        .collect();
-    println!(
-        "\n{} Write actions, e.g. {}",
-        write_actions.len(),
-        write_actions
-            .iter()
-            .take(4)
-            .copied()
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    heading(
+        out,
+        "3. The builder: a policy written in Rust, linted when built",
+    )?;
+    let repository = RepositoryArn::new("aws", "us-east-1", "111122223333", "web/api")?;
+    let policy = PolicyBuilder::new()
+        .statement(
+            StatementBuilder::allow()
+                .sid("Pull")
+                .action(PULL)
+                .resource(repository.clone())
+                .condition(Condition::bool(key::SECURE_TRANSPORT, true)),
+        )
+        .statement(
+            StatementBuilder::allow()
+                .sid("Login")
+                .action(Action::GetAuthorizationToken)
+                .any_resource(),
+        )
+        .build()?;
+    writeln!(out, "{}", policy.to_json_pretty())?;
 
-    let input = "ECR:batchgetimage";
-    match input.parse::<Action>() {
-        Ok(parsed) => println!("\nparsed {input:?} as Action::{parsed:?} ({parsed})"),
-        Err(error) => println!("\n{input:?} did not parse: {error}"),
+    heading(
+        out,
+        "4. The linter: findings in a policy someone wrote by hand",
+    )?;
+    let written = PolicyDocument::from_json(
+        r#"{"Statement": [
+            {"Effect": "Allow", "Action": "ecr:BatchGetImag", "Resource": "*"},
+            {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken",
+             "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/web/api"}]}"#,
+    )?;
+    for finding in lint(&written) {
+        writeln!(out, "{finding}")?;
     }
 
-    for typo in [
-        "ecr:BatchGetImages",
-        "BatchGetImage",
-        "ecs:BatchGetImage",
-        "s3:GetObject",
+    heading(
+        out,
+        "5. An evaluation: requests decided as IAM decides them",
+    )?;
+    let evaluator = Evaluator::new(&[policy], None)?;
+    let principal = "arn:aws:iam::111122223333:user/alice";
+    let tls = Context::new().with("aws:SecureTransport", "true");
+    let plain = Context::new().with("aws:SecureTransport", "false");
+    let on_repository = Resource::Repository(&repository);
+    for (action, context, over) in [
+        (Action::BatchGetImage, &tls, "TLS"),
+        (Action::BatchGetImage, &plain, "plain HTTP"),
+        (Action::PutImage, &tls, "TLS"),
     ] {
-        let Err(error) = typo.parse::<Action>() else {
-            continue;
-        };
-        let error: ParseActionError = error;
-        println!("{typo:?}: error: {error}");
+        let request = Request::new(principal, action, on_repository, context);
+        let decision: Decision = evaluator.evaluate(&request);
+        let name = repository.name();
+        writeln!(out, "{action} on repository {name} over {over}: {decision}")?;
     }
+    // The explanation says which statement decided, and why each other one did not match.
+    let request = Request::new(principal, Action::BatchGetImage, on_repository, &plain);
+    write!(
+        out,
+        "Why, for plain HTTP:\n{}",
+        evaluator.evaluate_explained(&request)
+    )?;
+    Ok(())
+}
+
+/// A step's title, after a blank line.
+fn heading(out: &mut dyn Write, title: &str) -> io::Result<()> {
+    writeln!(out, "\n{title}\n{}", "-".repeat(title.chars().count()))
 }

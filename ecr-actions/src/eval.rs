@@ -70,10 +70,11 @@ mod principal;
 mod request;
 mod variables;
 
-pub use compile::CompileError;
+pub use compile::PolicySetError;
 pub(crate) use condition::{ConditionError, check_value as check_condition_value};
 pub use decision::{
-    Decision, Evaluation, Explanation, Outcome, PolicyId, Reason, StatementId, StatementTrace,
+    Decision, Evaluation, Explanation, Outcome, ParseDecisionError, PolicyId, Reason, StatementId,
+    StatementTrace,
 };
 pub use principal::PrincipalMatch;
 pub use request::{Context, ContextError, ContextValue, ContextValueRef, Request, Resource};
@@ -155,7 +156,7 @@ impl Evaluator {
     pub fn new(
         identity: &[PolicyDocument],
         resource: Option<&PolicyDocument>,
-    ) -> Result<Self, CompileError> {
+    ) -> Result<Self, PolicySetError> {
         let mut compiled_identity = Vec::new();
         for (index, document) in identity.iter().enumerate() {
             compile::policy(document, PolicyId::Identity(index), &mut compiled_identity)?;

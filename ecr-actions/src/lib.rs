@@ -27,7 +27,7 @@
 )]
 #![cfg_attr(
     feature = "policy",
-    doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`CompileError`] (feature `policy`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
+    doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`PolicySetError`] (feature `policy`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
 )]
 //!
 //! # Feature flags
@@ -76,7 +76,7 @@ pub use ecr::{Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType, Resou
 pub use ecr_actions_pattern::{ActionPattern, Glob, ParsePatternError};
 pub use error::{ParseActionError, ParseNameError};
 #[cfg(feature = "policy")]
-pub use eval::{CompileError, Context, Decision, Evaluation, Evaluator, Request};
+pub use eval::{Context, Decision, Evaluation, Evaluator, PolicySetError, Request};
 
 /// Generates typed Rust for one AWS service from its IAM actions table.
 ///

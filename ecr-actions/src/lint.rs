@@ -334,6 +334,33 @@ pub struct Finding {
     pub path: JsonPath,
 }
 
+impl fmt::Display for Finding {
+    /// One line: `severity[code] at path: message`, the way compilers print a diagnostic — e.g.
+    /// ``error[unknown-action] at Statement[0].Action[1]: `ecr:GetDownloadUrlForLayr` is …``. The
+    /// message comes last, so that a reader that wraps lines can put it under its location.
+    ///
+    /// ```
+    /// use ecr_actions::lint::lint;
+    /// use ecr_actions::policy::PolicyDocument;
+    ///
+    /// let policy = PolicyDocument::from_json(
+    ///     r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ecr:BatchGetImag", "Resource": "*"}}"#,
+    /// )?;
+    /// let findings = lint(&policy);
+    /// let line = findings[0].to_string();
+    /// assert!(line.starts_with("error[unknown-action] at Statement.Action: unknown ECR action"), "{line}");
+    /// assert!(line.ends_with(&findings[0].message));
+    /// # Ok::<(), ecr_actions::policy::PolicyError>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}[{}] at {}: {}",
+            self.severity, self.code, self.path, self.message
+        )
+    }
+}
+
 /// Checks a policy document; findings in document order (see the [module docs](self)).
 ///
 /// Never panics, whatever the document holds, and its work grows linearly with the document. The

@@ -283,16 +283,33 @@ fn expand_prints_the_matching_actions_in_table_order() {
     assert_eq!(run.lines(), names(ActionSet::ALL));
 }
 
+/// One rule for an unknown `ecr:` action, in every subcommand that takes one: bad input, exit
+/// status 2, the same message (the Service Authorization Reference lists `ecr:BatchGetImage`, not
+/// `ecr:BatchGetImag`).
+#[test]
+fn an_unknown_action_exits_2_in_show_expand_and_compact() {
+    let message =
+        "error: unknown `ecr` action `ecr:BatchGetImag`; did you mean `ecr:BatchGetImage`?\n";
+    for args in [
+        &["show", "ecr:BatchGetImag"][..],
+        &["expand", "ecr:BatchGetImag"],
+        &["expand", "--json", "ecr:PutImage", "ecr:BatchGetImag"],
+        &["compact", "ecr:BatchGetImag"],
+        &["compact", "ecr:PutImage", "ECR:BatchGetImag"],
+    ] {
+        let run = ecr_iam(args);
+        run.assert_status(2);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert_eq!(
+            run.stderr.to_ascii_lowercase(),
+            message.to_ascii_lowercase(),
+            "{args:?}"
+        );
+    }
+}
+
 #[test]
 fn expand_of_nothing_exits_1_and_says_why() {
-    let run = ecr_iam(&["expand", "ecr:BatchGetImag"]);
-    run.assert_status(1);
-    assert!(run.stdout.is_empty());
-    assert_eq!(
-        run.stderr,
-        "error: unknown `ecr` action `ecr:BatchGetImag`; did you mean `ecr:BatchGetImage`?\n"
-    );
-
     // Another service's pattern is valid and matches nothing; JSON still prints an (empty) array.
     let run = ecr_iam(&["expand", "--json", "s3:*", "ecr:Nothing*"]);
     run.assert_status(1);
@@ -305,8 +322,13 @@ fn expand_of_nothing_exits_1_and_says_why() {
         run.stderr
     );
 
+    // Another service's action is valid too: nothing matched.
+    let run = ecr_iam(&["expand", "s3:GetObject"]);
+    run.assert_status(1);
+    assert!(run.stderr.contains("another service"), "{}", run.stderr);
+
     // A pattern that matches nothing beside one that matches: a warning, success.
-    let run = ecr_iam(&["expand", "ecr:PutImage", "ecr:PutImag"]);
+    let run = ecr_iam(&["expand", "ecr:PutImage", "ecr:Nothing*"]);
     run.assert_status(0);
     assert_eq!(run.lines(), ["ecr:PutImage"]);
     assert!(run.stderr.starts_with("warning: "), "{}", run.stderr);
@@ -349,13 +371,12 @@ fn compact_prints_the_compacted_patterns() {
 
 #[test]
 fn compact_refuses_what_matches_nothing_and_malformed_patterns() {
-    let run = ecr_iam(&["compact", "ecr:PutImage", "ecr:BatchGetImag"]);
+    let run = ecr_iam(&["compact", "ecr:PutImage", "ecr:Nothing*"]);
     run.assert_status(1);
     assert!(run.stdout.is_empty());
-    assert!(
-        run.stderr.contains("did you mean `ecr:BatchGetImage`?"),
-        "{}",
-        run.stderr
+    assert_eq!(
+        run.stderr,
+        "error: `ecr:Nothing*` matches no `ecr` action (`ecr-iam list` lists them)\n"
     );
     let run = ecr_iam(&["compact", "BatchGetImage"]);
     run.assert_status(2);
@@ -457,6 +478,85 @@ fn usage_errors_exit_2_and_help_fits_80_columns() {
     run.assert_status(0);
     assert_fits_80_columns(&run.stdout);
     assert!(run.stdout.contains("Exit status"), "{}", run.stdout);
+}
+
+/// The exit-status rule is in the help of the tool and of every subcommand that follows it whole.
+#[test]
+fn every_help_states_the_one_exit_status_rule() {
+    let rule = "Exit status, the same for every subcommand:\n  0  success\n  1  the answer is no";
+    for args in [
+        &["--help"][..],
+        &["list", "--help"],
+        &["show", "--help"],
+        &["expand", "--help"],
+        &["compact", "--help"],
+        &["spec", "--help"],
+        &["spec", "diff", "--help"],
+        &["lint", "--help"],
+    ] {
+        let run = ecr_iam(args);
+        run.assert_status(0);
+        assert!(run.stdout.contains(rule), "{args:?}:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains("2  the command could not do its work"),
+            "{args:?}"
+        );
+        assert_fits_80_columns(&run.stdout);
+    }
+}
+
+/// An enormous argument (100 KB; Linux passes at most 128 KiB in one argument) is quoted by its
+/// first 60 characters and `…` — in the subcommands' messages and in clap's own.
+#[test]
+fn an_enormous_argument_is_quoted_cut() {
+    let long = "A".repeat(100_000);
+    let prefixed = format!("ecr:{long}");
+    let flag = format!("--{long}");
+    for args in [
+        &["show", long.as_str()][..],
+        &["show", prefixed.as_str()],
+        &["expand", prefixed.as_str()],
+        &["compact", long.as_str()],
+        &["list", "--access-level", long.as_str()],
+        &["lint", prefixed.as_str()],
+        &["list", flag.as_str()],
+    ] {
+        let run = ecr_iam(args);
+        run.assert_status(2);
+        assert!(
+            run.stderr.len() < 1000,
+            "{} bytes of stderr",
+            run.stderr.len()
+        );
+        // The argument's first 60 characters: `AAAA…`, `ecr:AAAA…` or `--AAAA…`.
+        assert!(
+            run.stderr.contains(&format!("{}…", "A".repeat(56))),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains(&"A".repeat(61)), "{}", run.stderr);
+    }
+}
+
+/// Output that cannot be written (a full disk: `/dev/full`) is the command failing to do its work:
+/// exit status 2 and the reason, not a panic. A closed pipe stays a success (below).
+#[test]
+fn a_write_failure_exits_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // Not Linux: nothing to test with.
+    };
+    let output = Command::new(env!("CARGO_BIN_EXE_ecr-iam"))
+        .args(["spec", "--json"])
+        .stdout(Stdio::from(full))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("error: cannot write the output: "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
 #[test]

@@ -113,36 +113,113 @@ fn a_clean_policy_prints_nothing_and_exits_0() {
     assert_eq!(run.json(), Value::Array(Vec::new()));
 }
 
+/// Each finding reads `FILE: SEVERITY[CODE] at PATH: MESSAGE` — the library's `Display` of the
+/// finding after the file's name — on one line when it fits 80 columns, else with the message
+/// wrapped on word boundaries under its location. The rules found are the IAM User Guide's: an
+/// action with no resource type needs `"Resource": "*"` ("Actions, resources, and condition keys"),
+/// and `ecr:BatchGetImages` is no ECR action.
 #[test]
-fn findings_are_lines_of_file_path_severity_code_message() {
+fn findings_are_file_then_the_finding_wrapped_under_its_location() {
     let faulty = file("faulty.json", FAULTY);
     let run = ecr_iam(&["lint", &faulty], None);
     run.assert_status(1);
-    let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 3, "{}", run.stdout);
-    assert!(
-        lines[0].starts_with(&format!(
-            "{faulty}: $: suggestion[missing-version]: the document has no `Version`"
-        )),
-        "{}",
-        lines[0]
-    );
-    assert!(
-        lines[1].starts_with(&format!(
-            "{faulty}: Statement.Action[0]: error[resource-star-required]: `ecr:GetAuthorizationToken` takes no resource ARN"
-        )),
-        "{}",
-        lines[1]
-    );
+    assert_fits_80_columns(&run.stdout);
+    // Every finding starts a line that is not indented; a location too long for one line goes on
+    // lines indented by 2, its message on lines indented by 4.
+    let findings = findings(&run.stdout);
+    let locations: Vec<&str> = findings.iter().map(|(l, _)| l.as_str()).collect();
     assert_eq!(
-        lines[2],
-        format!(
-            "{faulty}: Statement.Action[1]: error[unknown-action]: unknown ECR action \
-             `ecr:BatchGetImages`; did you mean `ecr:BatchGetImage`? IAM matches no action with \
-             it; write `ecr:BatchGetImage`"
-        )
+        locations,
+        [
+            format!("{faulty}: suggestion[missing-version] at $:"),
+            format!("{faulty}: error[resource-star-required] at Statement.Action[0]:"),
+            format!("{faulty}: error[unknown-action] at Statement.Action[1]:"),
+        ],
+        "{}",
+        run.stdout
+    );
+    // The message of the last finding, rejoined, is the library's message, whole.
+    assert_eq!(
+        findings[2].1,
+        "unknown ECR action `ecr:BatchGetImages`; did you mean `ecr:BatchGetImage`? IAM matches \
+         no action with it; write `ecr:BatchGetImage`"
     );
     assert_eq!(run.stderr, "error: 2 findings are errors in 1 file\n");
+}
+
+/// The findings of human output, each as (location, message) with its wrapped lines rejoined.
+fn findings(stdout: &str) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for line in stdout.lines() {
+        let join = |text: &mut String, part: &str| {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(part.trim());
+        };
+        match found.last_mut() {
+            Some((_, message)) if line.starts_with("    ") => join(message, line),
+            Some((location, _)) if line.starts_with("  ") => join(location, line),
+            _ => found.push((line.to_owned(), String::new())),
+        }
+    }
+    found
+}
+
+#[track_caller]
+fn assert_fits_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "line wider than 80 columns ({}): {line:?}",
+            line.chars().count()
+        );
+        assert_eq!(line, line.trim_end(), "trailing blanks: {line:?}");
+    }
+}
+
+/// An empty file (or one of blanks) says so, rather than the JSON reader's "EOF while parsing".
+#[test]
+fn an_empty_file_says_it_is_empty() {
+    for (name, text) in [("empty.json", ""), ("blank.json", "  \n\n")] {
+        let path = file(name, text);
+        let run = ecr_iam(&["lint", &path], None);
+        run.assert_status(2);
+        assert_eq!(
+            run.stderr,
+            format!(
+                "error: `{path}` is empty: a policy document is a JSON object such as \
+                 {{\"Version\": \"2012-10-17\", \"Statement\": [...]}}\n"
+            )
+        );
+    }
+    let run = ecr_iam(&["lint", "-"], Some(""));
+    run.assert_status(2);
+    assert!(
+        run.stderr.starts_with("error: `-` is empty"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Text that is not JSON is placed once, `FILE:LINE:COLUMN:` in front, and the reader's message
+/// does not repeat the position.
+#[test]
+fn a_json_error_gives_its_position_once() {
+    let path = file(
+        "broken.json",
+        "{\"Version\": \"2012-10-17\",\n \"Statement\": [}",
+    );
+    let run = ecr_iam(&["lint", &path], None);
+    run.assert_status(2);
+    assert_eq!(
+        run.stderr,
+        format!("error: `{path}`:2:16: not a policy document: not JSON: expected value\n")
+    );
+    assert_eq!(
+        run.stderr.matches("2").count(),
+        path.matches('2').count() + 1
+    );
 }
 
 #[test]
@@ -184,9 +261,17 @@ fn warnings_alone_exit_0() {
     let warning = file("warning.json", WARNING_ONLY);
     let run = ecr_iam(&["lint", &warning], None);
     run.assert_status(0);
+    let found = findings(&run.stdout);
     assert!(
+        found[0].0.ends_with(
+            ": warning[wildcard-without-like-operator] at \
+             Statement.Condition.StringEquals[\"aws:PrincipalArn\"]:"
+        ),
+        "{}",
         run.stdout
-            .contains(": warning[wildcard-without-like-operator]: `StringEquals` compares"),
+    );
+    assert!(
+        found[0].1.starts_with("`StringEquals` compares"),
         "{}",
         run.stdout
     );
@@ -204,12 +289,12 @@ fn unreadable_files_and_non_policies_exit_2_and_the_rest_is_linted() {
     let missing = file("placeholder", "").replace("placeholder", "missing.json");
     let run = ecr_iam(&["lint", &not_json, &faulty, &missing, &not_policy], None);
     run.assert_status(2);
-    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert_eq!(findings(&run.stdout).len(), 3, "{}", run.stdout);
     let stderr: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(stderr.len(), 3, "{}", run.stderr);
     assert!(
         stderr[0].starts_with(&format!(
-            "error: `{not_json}` is not a policy document: $: not JSON"
+            "error: `{not_json}`:1:15: not a policy document: not JSON: "
         )),
         "{}",
         stderr[0]
@@ -272,7 +357,14 @@ fn lint_needs_a_file_and_its_help_fits_80_columns() {
     }
     assert!(
         help.stdout
-            .contains("Exit status: 0 no finding is an error")
+            .contains("Exit status, the same for every subcommand:"),
+        "{}",
+        help.stdout
+    );
+    assert!(
+        help.stdout.contains("a finding is an error (lint)"),
+        "{}",
+        help.stdout
     );
 }
 

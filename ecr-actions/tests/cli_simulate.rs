@@ -180,11 +180,17 @@ fn check_fails_on_a_misspelled_expected_decision() {
     );
 }
 
+/// An empty file (or one of blank lines) is input that cannot be used: exit status 2, as for
+/// `lint`, and the message says it is empty.
 #[test]
-fn check_fails_on_an_empty_file() {
-    let (stdout, stderr) = check_fails(b"\n\n");
+fn check_refuses_an_empty_file() {
+    let (status, stdout, stderr) = simulate_bytes(&["--cases", "-", "--check"], b"\n\n");
+    assert_eq!(status, 2, "{stderr}");
     assert_eq!(stdout, "0 cases, 0 agree, 0 disagree, 0 errors\n");
-    assert!(stderr.contains("holds no case"), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: `-` is empty: it holds no case, nothing was checked\n"
+    );
 }
 
 #[test]

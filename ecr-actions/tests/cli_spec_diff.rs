@@ -95,7 +95,10 @@ const ADDED: [&str; 21] = [
 #[test]
 fn the_ecr_update_from_2022_to_2026() {
     let run = ecr_iam(&["spec", "diff", &old_ecr(), &new_ecr(), "--json"]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
+    // The tables differ: the answer to "are they the same?" is no (as `diff` exits), and stderr
+    // adds nothing to what stdout says.
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
     let diff: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(diff["service"], "ecr");
     assert_eq!(diff["old_last_updated"], "2022-11-10T16:11:37+00:00");
@@ -130,7 +133,7 @@ fn the_ecr_update_from_2022_to_2026() {
 #[test]
 fn the_ecr_update_for_a_reader() {
     let run = ecr_iam(&["spec", "diff", &old_ecr(), &new_ecr()]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.status, 1, "{}", run.stderr);
     let out = &run.stdout;
     assert!(
         out.starts_with("ecr: 2022-11-10T16:11:37+00:00 -> 2026-10-27T04:50:33+00:00\n"),
@@ -212,7 +215,7 @@ fn every_kind_of_change_in_a_made_up_pair() {
         new.to_str().unwrap(),
         "--json",
     ]);
-    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(run.status, 1, "{}", run.stderr);
     let diff: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(diff["old_last_updated"], Value::Null);
     assert_eq!(diff["added_actions"], json!([]));
@@ -236,7 +239,7 @@ fn every_kind_of_change_in_a_made_up_pair() {
         json!(["demo:Color", "aws:TagKeys"])
     );
     let human = ecr_iam(&["spec", "diff", old.to_str().unwrap(), new.to_str().unwrap()]);
-    assert_eq!(human.status, 0, "{}", human.stderr);
+    assert_eq!(human.status, 1, "{}", human.stderr);
     for line in [
         "demo: (no date) -> (no date)\n",
         "Removed actions (1):\n  demo:DeleteWidget\n",
@@ -254,8 +257,8 @@ fn every_kind_of_change_in_a_made_up_pair() {
     let _ignored = (std::fs::remove_file(old), std::fs::remove_file(new));
 }
 
-/// Bad input is bad usage (exit 2), with the reason: a missing file, a file that is not metadata, two
-/// services, an action listed twice.
+/// Bad input is bad usage (exit 2), with the reason: a missing file, a file that is not metadata or
+/// is empty, two services, an action listed twice.
 #[test]
 fn bad_input_is_refused_with_the_reason() {
     let missing = ecr_iam(&["spec", "diff", "/nonexistent/old.json", &new_ecr()]);
@@ -273,10 +276,26 @@ fn bad_input_is_refused_with_the_reason() {
     assert_eq!(run.status, 2);
     assert!(
         run.stderr
-            .contains("is not service metadata as `ecr-iam spec --json` prints it"),
+            .contains(":1:17: not service metadata as `ecr-iam spec --json` prints it: missing field `names`\n"),
         "{}",
         run.stderr
     );
+    // The JSON reader's position is given once, in front.
+    assert!(!run.stderr.contains("at line"), "{}", run.stderr);
+
+    // An empty file says so.
+    let empty = not_json.with_file_name("empty-metadata.json");
+    std::fs::write(&empty, "\n").unwrap();
+    let run = ecr_iam(&["spec", "diff", empty.to_str().unwrap(), &new_ecr()]);
+    assert_eq!(run.status, 2);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "error: OLD `{}` is empty: expected service metadata as `ecr-iam spec --json` prints it\n",
+            empty.display()
+        )
+    );
+    let _ignored = std::fs::remove_file(empty);
 
     let other = temp_json(
         "other.json",

@@ -667,9 +667,9 @@ fn build_refuses_a_policy_with_an_error_finding() {
     );
     assert_eq!(document.statements[0].effect, Effect::Allow);
     assert!(
-        error
-            .to_string()
-            .starts_with("the linter refused the policy: Statement[0]"),
+        error.to_string().starts_with(
+            "the linter refused the policy: error[resource-star-required] at Statement[0]"
+        ),
         "{error}"
     );
 

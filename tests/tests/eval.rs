@@ -1,8 +1,8 @@
 //! The evaluator's public API: explanations, refusals, contexts and requests.
 
 use ecr_actions::eval::{
-    CompileError, Context, ContextValueRef, Decision, Evaluator, Outcome, PolicyId, PrincipalMatch,
-    Reason, Request, Resource,
+    Context, ContextValueRef, Decision, Evaluator, Outcome, PolicyId, PolicySetError,
+    PrincipalMatch, Reason, Request, Resource,
 };
 use ecr_actions::policy::PolicyDocument;
 use ecr_actions::{Action, RepositoryArn};
@@ -20,7 +20,7 @@ fn policy(json: &str) -> Result<PolicyDocument> {
     Ok(PolicyDocument::from_json(json)?)
 }
 
-fn refusal(identity: &[&str], resource: Option<&str>) -> Result<CompileError> {
+fn refusal(identity: &[&str], resource: Option<&str>) -> Result<PolicySetError> {
     let identity = identity
         .iter()
         .map(|j| policy(j))
@@ -190,7 +190,7 @@ fn refuses_what_aws_refuses() -> Result {
     assert!(
         matches!(
             error,
-            CompileError::PrincipalInIdentityPolicy {
+            PolicySetError::PrincipalInIdentityPolicy {
                 element: "Principal",
                 ..
             }
@@ -217,7 +217,7 @@ fn refuses_what_aws_refuses() -> Result {
         ),
     )?;
     assert!(
-        matches!(error, CompileError::MissingPrincipal { ref at } if at.index == 1 && at.policy == PolicyId::Resource),
+        matches!(error, PolicySetError::MissingPrincipal { ref at } if at.index == 1 && at.policy == PolicyId::Resource),
         "{error}"
     );
 
@@ -228,7 +228,7 @@ fn refuses_what_aws_refuses() -> Result {
         None,
     )?;
     assert!(
-        matches!(error, CompileError::InvalidAction { ref text, .. } if text == "ecr Get"),
+        matches!(error, PolicySetError::InvalidAction { ref text, .. } if text == "ecr Get"),
         "{error}"
     );
 
@@ -239,7 +239,7 @@ fn refuses_what_aws_refuses() -> Result {
         None,
     )?;
     assert!(
-        matches!(error, CompileError::InvalidResource { .. }),
+        matches!(error, PolicySetError::InvalidResource { .. }),
         "{error}"
     );
 
@@ -250,7 +250,7 @@ fn refuses_what_aws_refuses() -> Result {
         ),
     )?;
     assert!(
-        matches!(error, CompileError::InvalidPrincipal { .. }),
+        matches!(error, PolicySetError::InvalidPrincipal { .. }),
         "{error}"
     );
 
@@ -267,7 +267,7 @@ fn refuses_what_aws_refuses() -> Result {
         );
         let error = refusal(&[&json], None)?;
         assert!(
-            matches!(error, CompileError::InvalidConditionValue { .. }),
+            matches!(error, PolicySetError::InvalidConditionValue { .. }),
             "{operator}: {error}"
         );
     }
@@ -279,7 +279,7 @@ fn refuses_what_aws_refuses() -> Result {
         None,
     )?;
     assert!(
-        matches!(error, CompileError::InvalidOperator { .. }),
+        matches!(error, PolicySetError::InvalidOperator { .. }),
         "{error}"
     );
 
@@ -290,7 +290,7 @@ fn refuses_what_aws_refuses() -> Result {
         None,
     )?;
     assert!(
-        matches!(error, CompileError::InvalidVariable { .. }),
+        matches!(error, PolicySetError::InvalidVariable { .. }),
         "{error}"
     );
 

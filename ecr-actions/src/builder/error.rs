@@ -1,5 +1,7 @@
 //! Why a builder refuses to build.
 
+use core::fmt;
+
 use thiserror::Error;
 
 use crate::lint::Finding;
@@ -22,7 +24,11 @@ use crate::policy::{JsonPath, PolicyDocument};
 ///     "Statement[0].Principal.AWS: `4444-5555-6666` is not an account ID: 12 ASCII digits"
 /// );
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+///
+/// `Debug` stays short: for [`BuildError::Lint`] it shows each finding as one line (its
+/// [`Display`](crate::lint::Finding#impl-Display-for-Finding)) and the document only by its number
+/// of statements — the document is in the value for a caller who wants it, not in a log line.
+#[derive(Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum BuildError {
     /// The policy has no statement.
@@ -81,10 +87,73 @@ pub enum BuildError {
     },
 }
 
+/// The findings as [`Finding`]'s `Display` writes them (the one format of a finding), `; `-separated.
 fn describe(findings: &[Finding]) -> String {
     findings
         .iter()
-        .map(|f| format!("{}: {} [{}]", f.path, f.message, f.code))
+        .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+impl fmt::Debug for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NoStatement => f.write_str("NoStatement"),
+            Self::Missing {
+                path,
+                element,
+                hint,
+            } => f
+                .debug_struct("Missing")
+                .field("path", &format_args!("{path}"))
+                .field("element", element)
+                .field("hint", hint)
+                .finish(),
+            Self::Conflict {
+                path,
+                first,
+                second,
+            } => f
+                .debug_struct("Conflict")
+                .field("path", &format_args!("{path}"))
+                .field("first", first)
+                .field("second", second)
+                .finish(),
+            Self::InvalidValue {
+                path,
+                value,
+                expected,
+            } => f
+                .debug_struct("InvalidValue")
+                .field("path", &format_args!("{path}"))
+                .field("value", value)
+                .field("expected", expected)
+                .finish(),
+            Self::DuplicateCondition {
+                path,
+                operator,
+                key,
+            } => f
+                .debug_struct("DuplicateCondition")
+                .field("path", &format_args!("{path}"))
+                .field("operator", operator)
+                .field("key", key)
+                .finish(),
+            Self::Lint { document, errors } => f
+                .debug_struct("Lint")
+                .field(
+                    "errors",
+                    &errors.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                )
+                .field(
+                    "document",
+                    &format_args!(
+                        "PolicyDocument {{ {} statements, .. }}",
+                        document.statements.len()
+                    ),
+                )
+                .finish(),
+        }
+    }
 }

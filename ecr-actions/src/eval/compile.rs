@@ -12,17 +12,18 @@ use super::variables::{Flavor, GlobCache, Scratch, Template};
 use crate::policy::{ConditionOperator, Effect, PolicyDocument, Statement, Version};
 use crate::{ActionSet, ArnPattern};
 
-/// Why policies cannot be evaluated: the first part of a policy that AWS would refuse, with where it
-/// is.
+/// Why [`Evaluator::new`](super::Evaluator::new) refused the policy set it was given: the first part
+/// of a policy that AWS would refuse, with where it is. (Named for what happened — the set of
+/// policies was refused — not for how: nothing here is a compile-time error of Rust.)
 ///
 /// ```
-/// use ecr_actions::eval::{CompileError, Evaluator};
+/// use ecr_actions::eval::{Evaluator, PolicySetError};
 /// use ecr_actions::policy::PolicyDocument;
 /// let policy = PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
 ///     {"Effect": "Allow", "Action": "ecr:*", "Resource": "*",
 ///      "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/33"}}}}"#)?;
 /// let error = Evaluator::new(&[policy], None).unwrap_err();
-/// assert!(matches!(error, CompileError::InvalidConditionValue { .. }));
+/// assert!(matches!(error, PolicySetError::InvalidConditionValue { .. }));
 /// assert_eq!(
 ///     error.to_string(),
 ///     "identity policy 0, statement 0: `IpAddress` on `aws:SourceIp`: `203.0.113.0/33` is not \
@@ -32,7 +33,7 @@ use crate::{ActionSet, ArnPattern};
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[non_exhaustive]
-pub enum CompileError {
+pub enum PolicySetError {
     /// An identity policy statement has `Principal` or `NotPrincipal`.
     #[error(
         "{at}: an identity policy applies to the identity it is attached to: remove `{element}`"
@@ -246,7 +247,7 @@ pub(crate) fn policy(
     document: &PolicyDocument,
     id: PolicyId,
     out: &mut Vec<Compiled>,
-) -> Result<(), CompileError> {
+) -> Result<(), PolicySetError> {
     // "Version": policy variables are read only under 2012-10-17; without a Version IAM reads
     // 2008-10-17, where `${…}` is literal text (IAM User Guide, "IAM JSON policy elements: Version").
     let substitute = document.version == Some(Version::V2012_10_17);
@@ -265,11 +266,11 @@ fn compile(
     statement: &Statement,
     at: StatementId,
     substitute: bool,
-) -> Result<Compiled, CompileError> {
+) -> Result<Compiled, PolicySetError> {
     let is_identity = matches!(at.policy, PolicyId::Identity(_));
     let principal = match (&statement.principal, is_identity) {
         (Some(clause), true) => {
-            return Err(CompileError::PrincipalInIdentityPolicy {
+            return Err(PolicySetError::PrincipalInIdentityPolicy {
                 at,
                 element: if clause.negated {
                     "NotPrincipal"
@@ -279,9 +280,9 @@ fn compile(
             });
         }
         (None, true) => None,
-        (None, false) => return Err(CompileError::MissingPrincipal { at }),
+        (None, false) => return Err(PolicySetError::MissingPrincipal { at }),
         (Some(clause), false) => Some(CompiledPrincipal::compile(clause).map_err(
-            |(text, reason)| CompileError::InvalidPrincipal {
+            |(text, reason)| PolicySetError::InvalidPrincipal {
                 at: at.clone(),
                 text,
                 reason,
@@ -290,7 +291,7 @@ fn compile(
     };
     for item in &statement.action.items {
         if let Err(error) = item.pattern() {
-            return Err(CompileError::InvalidAction {
+            return Err(PolicySetError::InvalidAction {
                 at,
                 text: item.as_str().to_owned(),
                 reason: error.to_string(),
@@ -299,12 +300,12 @@ fn compile(
     }
     let actions = statement.action.covered();
     let resources = match &statement.resource {
-        None if is_identity => return Err(CompileError::MissingResource { at }),
+        None if is_identity => return Err(PolicySetError::MissingResource { at }),
         None => None,
         Some(clause) => {
             let mut items = Vec::with_capacity(clause.items.len());
             for item in &clause.items {
-                let invalid = |reason: String| CompileError::InvalidResource {
+                let invalid = |reason: String| PolicySetError::InvalidResource {
                     at: at.clone(),
                     text: item.as_str().to_owned(),
                     reason,
@@ -327,18 +328,20 @@ fn compile(
         for (operator, key, values) in block.iter() {
             let condition = Condition::compile(*operator, key, values, substitute).map_err(
                 |error| match error {
-                    ConditionError::Value(value, expected) => CompileError::InvalidConditionValue {
-                        at: at.clone(),
-                        operator: *operator,
-                        key: key.to_owned(),
-                        value,
-                        expected,
-                    },
-                    ConditionError::Variable(reason) => CompileError::InvalidVariable {
+                    ConditionError::Value(value, expected) => {
+                        PolicySetError::InvalidConditionValue {
+                            at: at.clone(),
+                            operator: *operator,
+                            key: key.to_owned(),
+                            value,
+                            expected,
+                        }
+                    }
+                    ConditionError::Variable(reason) => PolicySetError::InvalidVariable {
                         at: at.clone(),
                         reason,
                     },
-                    ConditionError::Operator(reason) => CompileError::InvalidOperator {
+                    ConditionError::Operator(reason) => PolicySetError::InvalidOperator {
                         at: at.clone(),
                         operator: *operator,
                         reason,

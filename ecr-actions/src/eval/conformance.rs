@@ -73,6 +73,7 @@ pub fn expected(case: &Value) -> Result<Decision, String> {
         .and_then(Value::as_str)
         .ok_or_else(|| "`expected`: missing, or not a string".to_owned())?
         .parse()
+        .map_err(|error: super::ParseDecisionError| error.to_string())
 }
 
 /// Evaluates one case: compiles its policies, builds its request, decides.

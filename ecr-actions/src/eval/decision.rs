@@ -1,7 +1,11 @@
 //! What an evaluation decides, and why.
 
+use std::borrow::Cow;
+
 use core::fmt;
 use core::str::FromStr;
+
+use thiserror::Error;
 
 use super::PrincipalMatch;
 use crate::policy::Effect;
@@ -43,19 +47,79 @@ impl fmt::Display for Decision {
     }
 }
 
-impl FromStr for Decision {
-    /// The text that is no decision.
-    type Err = String;
+impl Decision {
+    /// Every decision, in the order of [`Ord`]: `Allow`, `ExplicitDeny`, `ImplicitDeny`.
+    pub const ALL: [Self; 3] = [Self::Allow, Self::ExplicitDeny, Self::ImplicitDeny];
+}
 
+impl FromStr for Decision {
+    type Err = ParseDecisionError;
+
+    /// Reads a decision as [`as_str`](Decision::as_str) writes it, exactly (the conformance cases'
+    /// spelling; the case of the letters counts).
+    ///
+    /// ```
+    /// use ecr_actions::eval::{Decision, ParseDecisionError};
+    ///
+    /// assert_eq!("ExplicitDeny".parse::<Decision>(), Ok(Decision::ExplicitDeny));
+    /// let error = "allow".parse::<Decision>().unwrap_err();
+    /// assert_eq!(error.input(), "allow");
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     "`allow` is not a decision: expected one of `Allow`, `ExplicitDeny`, `ImplicitDeny` \
+    ///      (did you mean `Allow`? the case of the letters counts)"
+    /// );
+    /// ```
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "Allow" => Ok(Self::Allow),
-            "ExplicitDeny" => Ok(Self::ExplicitDeny),
-            "ImplicitDeny" => Ok(Self::ImplicitDeny),
-            other => Err(format!(
-                "`{other}` is not a decision: expected `Allow`, `ExplicitDeny` or `ImplicitDeny`"
-            )),
-        }
+        Self::ALL
+            .into_iter()
+            .find(|decision| decision.as_str() == s)
+            .ok_or_else(|| ParseDecisionError {
+                input: s.to_owned(),
+            })
+    }
+}
+
+/// Why a text is not a [`Decision`]: it is none of `Allow`, `ExplicitDeny`, `ImplicitDeny`.
+///
+/// The message names the input (its first 60 characters, then `…`, for a long one), lists the
+/// accepted spellings, and names the decision the input spells in another case, if any.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Error)]
+#[error(
+    "`{}` is not a decision: expected one of `Allow`, `ExplicitDeny`, `ImplicitDeny`{}",
+    shortened(&self.input),
+    self.hint()
+)]
+pub struct ParseDecisionError {
+    input: String,
+}
+
+impl ParseDecisionError {
+    /// The text that is no decision, whole.
+    #[must_use]
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// The decision the input spells in another case, as a hint for the message.
+    fn hint(&self) -> String {
+        Decision::ALL
+            .into_iter()
+            .find(|decision| decision.as_str().eq_ignore_ascii_case(self.input.trim()))
+            .map_or_else(String::new, |decision| {
+                format!(" (did you mean `{decision}`? the case of the letters counts)")
+            })
+    }
+}
+
+/// At most the first 60 characters of `text`, then `…` if it is longer: a message quotes what it
+/// refuses without echoing a megabyte of it.
+fn shortened(text: &str) -> Cow<'_, str> {
+    const SHOWN: usize = 60;
+    if text.chars().nth(SHOWN).is_some() {
+        Cow::Owned(text.chars().take(SHOWN).chain(['…']).collect())
+    } else {
+        Cow::Borrowed(text)
     }
 }
 

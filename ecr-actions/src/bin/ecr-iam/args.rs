@@ -3,17 +3,20 @@
 use clap::{Args, Parser, Subcommand};
 use ecr_actions::{AccessLevel, ResourceType};
 
-const EXIT_STATUS: &str = "\
-Exit status: 0 success; 1 nothing matched (expand, compact, list with filters);
-2 bad usage: an unknown action, a malformed pattern or a wrong option.
+use crate::failure::EXIT_STATUS;
 
-Quote patterns so that the shell does not expand them: ecr-iam expand 'ecr:Get*'";
+/// The top-level help's closing text: the exit-status rule, and a word on quoting.
+fn after_help() -> String {
+    format!(
+        "{EXIT_STATUS}\n\nQuote patterns so that the shell does not expand them: ecr-iam expand 'ecr:Get*'"
+    )
+}
 
 // Help texts are kept within 80 columns: clap wraps nothing without its `wrap_help` feature.
 
 /// Look up the IAM actions of Amazon ECR, expand and compact action patterns
 #[derive(Debug, Parser)]
-#[command(name = "ecr-iam", version, after_help = EXIT_STATUS)]
+#[command(name = "ecr-iam", version, after_help = after_help())]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -24,18 +27,22 @@ pub(crate) struct Cli {
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// List the actions with access levels, resource types, condition keys
-    #[command(after_help = list_after_help())]
+    #[command(after_help = format!("{}\n\n{EXIT_STATUS}", list_after_help()))]
     List(ListArgs),
     /// Show everything known about one action
+    #[command(after_help = EXIT_STATUS)]
     Show(ShowArgs),
     /// Print the actions that IAM action patterns match, in table order
+    #[command(after_help = EXIT_STATUS)]
     Expand(ExpandArgs),
     /// Print the fewest patterns that match exactly the given actions
+    #[command(after_help = EXIT_STATUS)]
     Compact(CompactArgs),
     /// Print the metadata of every action (a summary without --json)
+    #[command(after_help = EXIT_STATUS)]
     Spec(SpecArgs),
     /// Check IAM policy documents for mistakes, as Access Analyzer does
-    #[command(after_help = LINT_EXIT_STATUS)]
+    #[command(after_help = format!("{LINT_OUTPUT}\n\n{EXIT_STATUS}"))]
     Lint(LintArgs),
     /// Decide policy-evaluation conformance cases (one JSON a line)
     #[command(after_help = SIMULATE_EXIT_STATUS)]
@@ -109,6 +116,7 @@ pub(crate) enum SpecCommand {
 
 /// `ecr-iam spec diff`.
 #[derive(Debug, Args)]
+#[command(after_help = EXIT_STATUS)]
 pub(crate) struct SpecDiffArgs {
     /// The older table's metadata (JSON, as `ecr-iam spec --json` prints it)
     #[arg(value_name = "OLD")]
@@ -149,13 +157,14 @@ Prints {\"id\": ..., \"decision\": ...} or {\"id\": ..., \"error\": \"line N: ..
 per line (a bad line is reported and the run goes on). A line holds at most
 1 MiB. With --check, a last line `N cases, A agree, D disagree, E errors`.
 Exit status: 0 every line was read (with --check: every line is a case that
-agrees, and there is one); 1 with --check, a line is not JSON, not a case,
-has no valid `expected`, cannot be evaluated or disagrees;
-2 the file cannot be read.";
+agrees); 1 with --check, a line is not JSON, not a case, has no valid
+`expected`, cannot be evaluated or disagrees; 2 the file cannot be read
+(with --check: or holds no case).";
 
-const LINT_EXIT_STATUS: &str = "\
-Exit status: 0 no finding is an error; 1 a finding is an error;
-2 a file cannot be read or is not a policy document.";
+const LINT_OUTPUT: &str = "\
+Each finding: FILE: SEVERITY[CODE] at PATH: MESSAGE, on one line if it fits
+80 columns, else with the message wrapped under it. Every readable file is
+linted even when another cannot be read.";
 
 /// The values `list` filters by.
 fn list_after_help() -> String {

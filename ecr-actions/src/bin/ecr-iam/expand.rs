@@ -41,12 +41,23 @@ pub(crate) fn run(
     Ok(())
 }
 
-/// Every argument as a pattern; all the malformed ones explained, if any.
+/// Every argument as a pattern; all the malformed ones and unknown `ecr:` actions explained, if any.
+///
+/// An `ecr:` action without wildcards that ECR does not have is bad input (exit status 2), as in
+/// `show`: a typo, not a question whose answer is "nothing". A wildcard that matches nothing, or
+/// another service's action, is a valid question answered "no" (see [`why_nothing`]).
 pub(crate) fn parse_all(inputs: &[String]) -> Result<Vec<ActionPattern>, Failure> {
+    let service = <Action as IamAction>::SERVICE;
     let mut patterns = Vec::with_capacity(inputs.len());
     let mut errors = Vec::new();
     for input in inputs {
         match input.parse::<ActionPattern>() {
+            Ok(pattern) if pattern.is_literal() && pattern.may_match_service(service) => {
+                match pattern.as_str().parse::<Action>() {
+                    Ok(_) => patterns.push(pattern),
+                    Err(error) => errors.push(error.to_string()),
+                }
+            }
             Ok(pattern) => patterns.push(pattern),
             Err(error) => errors.push(error.to_string()),
         }
@@ -58,14 +69,9 @@ pub(crate) fn parse_all(inputs: &[String]) -> Result<Vec<ActionPattern>, Failure
     }
 }
 
-/// Why `pattern` matches no ECR action, with the nearest action name where the pattern names one.
+/// Why `pattern` (read by [`parse_all`]: no unknown `ecr:` action) matches no ECR action.
 pub(crate) fn why_nothing(pattern: &ActionPattern) -> String {
     let service = <Action as IamAction>::SERVICE;
-    if pattern.is_literal()
-        && let Err(error) = pattern.as_str().parse::<Action>()
-    {
-        return error.to_string();
-    }
     if pattern.may_match_service(service) {
         format!("`{pattern}` matches no `{service}` action (`ecr-iam list` lists them)")
     } else {

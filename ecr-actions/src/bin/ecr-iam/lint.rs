@@ -1,20 +1,24 @@
 //! `ecr-iam lint FILE... [--json]`: the linter's findings in IAM policy documents
 //! ([`ecr_actions::lint::lint`]).
 //!
-//! Each finding is one line, `FILE: PATH: SEVERITY[CODE]: MESSAGE`, not wrapped (so that `grep` finds
-//! it whole); with `--json`, one array of objects with `file`, `path`, `severity`, `code`, `message`.
-//! Every readable file is linted even when another is not. Exit status: 2 if a file cannot be read or
-//! is not a policy document (reasons on stderr), else 1 if a finding is an error, else 0.
+//! Each finding is `FILE: ` and the finding as the library prints it
+//! ([`Finding`]'s `Display`: `SEVERITY[CODE] at PATH: MESSAGE`), on one line if that fits 80 columns,
+//! else the location on its line and the message wrapped under it, indented (the README promises 80
+//! columns; `--json` is the form for tools). With `--json`, one array of objects with `file`, `path`,
+//! `severity`, `code`, `message`. Every readable file is linted even when another is not. Exit status:
+//! 2 if a file cannot be read, is empty or is not a policy document (reasons on stderr), else 1 if a
+//! finding is an error, else 0.
 
 use std::io::{Read, Write};
 use std::path::Path;
 
 use ecr_actions::lint::{Finding, Severity, lint};
-use ecr_actions::policy::PolicyDocument;
+use ecr_actions::policy::{PolicyDocument, PolicyError};
 use serde::Serialize;
 
 use crate::args::LintArgs;
 use crate::failure::{Failure, print_json, print_lines};
+use crate::table::{WIDTH, paragraph};
 
 /// One finding of one file, as `--json` prints it.
 #[derive(Serialize)]
@@ -34,7 +38,20 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
         let name = display_name(file);
         match read(file) {
             Err(reason) => unusable.push(format!("cannot read `{name}`: {reason}")),
+            Ok(text) if text.trim().is_empty() => unusable.push(format!(
+                "`{name}` is empty: a policy document is a JSON object such as \
+                 {{\"Version\": \"2012-10-17\", \"Statement\": [...]}}"
+            )),
             Ok(text) => match PolicyDocument::from_json(&text) {
+                // The position once, in front, as compilers print it.
+                Err(PolicyError::Json {
+                    message,
+                    line,
+                    column,
+                    ..
+                }) => unusable.push(format!(
+                    "`{name}`:{line}:{column}: not a policy document: not JSON: {message}"
+                )),
                 Err(error) => unusable.push(format!("`{name}` is not a policy document: {error}")),
                 Ok(document) => linted.push((name, lint(&document))),
             },
@@ -55,14 +72,9 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
     if args.json {
         print_json(out, &rows)?;
     } else {
-        let lines: Vec<String> = rows
+        let lines: Vec<String> = linted
             .iter()
-            .map(|row| {
-                format!(
-                    "{}: {}: {}[{}]: {}",
-                    row.file, row.path, row.severity, row.code, row.message
-                )
-            })
+            .flat_map(|(file, findings)| findings.iter().flat_map(move |f| human(file, f)))
             .collect();
         print_lines(out, &lines)?;
     }
@@ -85,6 +97,38 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
         )]));
     }
     Ok(())
+}
+
+/// One finding for a reader: `FILE: SEVERITY[CODE] at PATH: MESSAGE` on one line if it fits
+/// [`WIDTH`], else `FILE: SEVERITY[CODE] at PATH:` (its own continuation lines, for a long file
+/// name or path, indented by 2) and the message under it, indented by 4; both wrapped on word
+/// boundaries.
+fn human(file: &str, finding: &Finding) -> Vec<String> {
+    let whole = format!("{file}: {finding}");
+    if whole.chars().count() <= WIDTH {
+        return vec![whole];
+    }
+    // The library's `Display` ends with the message; what comes before it is the location.
+    let Some(location) = whole.strip_suffix(finding.message.as_str()) else {
+        return paragraph(&whole, 0);
+    };
+    let mut lines = Vec::new();
+    let mut rest = location.trim_end();
+    let mut indent = 0;
+    while !rest.is_empty() {
+        let wrapped = paragraph(rest, indent);
+        let Some(first) = wrapped.into_iter().next() else {
+            break;
+        };
+        // The first line takes what fits; the rest is wrapped again, indented.
+        rest = rest
+            .get(first.trim_start().len()..)
+            .map_or("", str::trim_start);
+        lines.push(first);
+        indent = 2;
+    }
+    lines.extend(paragraph(&finding.message, 4));
+    lines
 }
 
 fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
@@ -114,4 +158,61 @@ fn read(file: &Path) -> Result<String, String> {
         ));
     }
     String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use ecr_actions::lint::{Finding, LintCode};
+    use ecr_actions::policy::JsonPath;
+
+    use super::human;
+
+    fn finding(message: &str) -> Finding {
+        let code = LintCode::MissingVersion;
+        Finding {
+            code,
+            severity: code.severity(),
+            message: message.to_owned(),
+            path: JsonPath::root().key("Version"),
+        }
+    }
+
+    #[test]
+    fn a_short_finding_is_one_line() {
+        assert_eq!(
+            human("p.json", &finding("add a `Version`")),
+            ["p.json: suggestion[missing-version] at Version: add a `Version`"]
+        );
+    }
+
+    #[test]
+    fn a_long_finding_wraps_its_message_under_its_location() {
+        let message = "word ".repeat(30);
+        let lines = human("p.json", &finding(message.trim_end()));
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("p.json: suggestion[missing-version] at Version:")
+        );
+        assert!(
+            lines
+                .iter()
+                .skip(1)
+                .all(|line| line.starts_with("    word"))
+        );
+        assert!(lines.iter().all(|line| line.chars().count() <= 80));
+    }
+
+    #[test]
+    fn a_long_location_wraps_too() {
+        let file = format!("/{}/p.json", "dir/".repeat(20));
+        let lines = human(&file, &finding("add a `Version`"));
+        assert!(
+            lines.iter().all(|line| line.chars().count() <= 80),
+            "{lines:?}"
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("    add a `Version`")
+        );
+    }
 }

@@ -11,9 +11,11 @@
 //! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
 //! ```
 //!
-//! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status: 0 success, 1
-//! nothing matched, 2 bad usage (an unknown action, a malformed pattern, a wrong option), with the reason
-//! and the nearest names on stderr. Built with the `cli` feature of `ecr-actions`.
+//! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status, the same for
+//! every subcommand (module `failure`): 0 success, 1 the answer is no (nothing matched, an error
+//! finding, a difference, a disagreement), 2 the command could not do its work (bad usage, unreadable
+//! input, unwritable output), with the reason and the nearest names on stderr. Built with the `cli`
+//! feature of `ecr-actions`.
 
 mod args;
 mod compact;
@@ -35,7 +37,14 @@ use crate::args::{Cli, Command};
 use crate::failure::Failure;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Lossy: only to find long arguments in messages; clap reads the arguments themselves.
+    let arguments: Vec<String> = std::env::args_os()
+        .map(|argument| argument.to_string_lossy().into_owned())
+        .collect();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return clap_failure(&error, &arguments),
+    };
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let stderr = io::stderr();
@@ -52,6 +61,27 @@ fn main() -> ExitCode {
     let flushed = out.flush().map_err(Failure::from);
     match result.and(flushed) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => failure.report(&mut err),
+        Err(failure) => failure.report(&mut err, &arguments),
     }
+}
+
+/// Prints clap's error (or the help or version it was asked for) and returns its exit status: 0
+/// for help and version, 2 for bad usage. A long argument is quoted cut, as in every other message.
+fn clap_failure(error: &clap::Error, arguments: &[String]) -> ExitCode {
+    if !error.use_stderr() {
+        // `--help`, `--version`: a closed pipe is no error, so the result is not looked at.
+        let _ignored = error.print();
+        return ExitCode::SUCCESS;
+    }
+    if arguments
+        .iter()
+        .all(|argument| argument.chars().nth(failure::LONG_ARGUMENT).is_none())
+    {
+        // Clap's own rendering, with colours on a terminal.
+        let _ignored = error.print();
+    } else {
+        let text = error.render().to_string();
+        let _ignored = write!(io::stderr(), "{}", failure::cut_arguments(&text, arguments));
+    }
+    ExitCode::from(2)
 }

@@ -7,7 +7,8 @@
 //! With `--check` the command is a gate: every line must be a case with a valid `expected` that the
 //! evaluator decides the same way. Output then ends with a summary line,
 //! `N cases, A agree, D disagree, E errors`, each disagreement and error (the first 100, then how many
-//! more) is repeated on stderr with its line number, and the exit status is 1 unless every case agrees (and there is at least one).
+//! more) is repeated on stderr with its line number, and the exit status is 1 unless every case agrees;
+//! 2 if there is no case at all (an empty file).
 
 use std::io::{self, BufRead, BufReader, Write};
 
@@ -99,10 +100,11 @@ pub(crate) fn run(args: &SimulateArgs, out: &mut dyn Write) -> Result<(), Failur
         ));
     }
     if cases == 0 {
-        problems.push(format!(
-            "`{}` holds no case: nothing was checked",
+        // An empty input is input that cannot be used (exit status 2), as for `lint`.
+        return Err(Failure::usage(format!(
+            "`{}` is empty: it holds no case, nothing was checked",
             args.cases.display()
-        ));
+        )));
     }
     if problems.is_empty() {
         Ok(())

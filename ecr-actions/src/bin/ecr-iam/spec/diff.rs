@@ -19,17 +19,24 @@ use ecr_actions::metadata::{ActionMetadata, ResourceTypeMetadata, ServiceMetadat
 use serde::Serialize;
 
 use crate::args::SpecDiffArgs;
-use crate::failure::{Failure, print_json, print_lines};
+use crate::failure::{Failure, json_message, print_json, print_lines};
 
-/// Runs the subcommand.
+/// Runs the subcommand. Like `diff(1)`, the exit status says whether the tables differ: 1 if they
+/// differ in actions, resource types or condition keys (the dates alone do not count), else 0.
 pub(crate) fn run(args: &SpecDiffArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let old = read("OLD", &args.old)?;
     let new = read("NEW", &args.new)?;
     let diff = diff(&old, &new)?;
     if args.json {
-        print_json(out, &diff)
+        print_json(out, &diff)?;
     } else {
-        print_lines(out, &human(&diff))
+        print_lines(out, &human(&diff))?;
+    }
+    if diff.count() == 0 {
+        Ok(())
+    } else {
+        // The output says how; like `diff`, nothing more on stderr.
+        Err(Failure::NoMatch(Vec::new()))
     }
 }
 
@@ -38,10 +45,19 @@ fn read(which: &str, path: &Path) -> Result<ServiceMetadata, Failure> {
     let text = fs::read_to_string(path).map_err(|e| {
         Failure::usage(format!("{which} `{}`: cannot read it: {e}", path.display()))
     })?;
+    if text.trim().is_empty() {
+        return Err(Failure::usage(format!(
+            "{which} `{}` is empty: expected service metadata as `ecr-iam spec --json` prints it",
+            path.display()
+        )));
+    }
     serde_json::from_str(&text).map_err(|e| {
         Failure::usage(format!(
-            "{which} `{}` is not service metadata as `ecr-iam spec --json` prints it: {e}",
-            path.display()
+            "{which} `{}`:{}:{}: not service metadata as `ecr-iam spec --json` prints it: {}",
+            path.display(),
+            e.line(),
+            e.column(),
+            json_message(&e)
         ))
     })
 }
@@ -69,6 +85,19 @@ pub(crate) struct SpecDiff {
     added_condition_keys: Vec<String>,
     /// Condition keys (service-wide) only the older table has.
     removed_condition_keys: Vec<String>,
+}
+
+impl SpecDiff {
+    /// How many actions, resource types and condition keys were added, removed or changed.
+    fn count(&self) -> usize {
+        self.added_actions.len()
+            + self.removed_actions.len()
+            + self.changed_actions.len()
+            + self.added_resource_types.len()
+            + self.removed_resource_types.len()
+            + self.added_condition_keys.len()
+            + self.removed_condition_keys.len()
+    }
 }
 
 /// How one action kept by both tables changed.
