@@ -126,6 +126,6 @@ pub use ecr_actions_macros::iam_actions;
 #[macro_export]
 macro_rules! actions {
     ($($pattern:literal),* $(,)?) => {
-        $crate::__iam_actions_ecr!($crate::ActionSet; $($pattern),*)
+        $crate::__iam_actions_ecr!($($pattern),*)
     };
 }
