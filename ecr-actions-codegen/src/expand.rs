@@ -452,12 +452,15 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             }
         }
 
+        /// Prints the IAM action string, [`Action::as_str`].
         impl ::core::fmt::Display for Action {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        /// Parses an IAM action string in any ASCII case, as IAM matches action names; the error names
+        /// the input and suggests the nearest actions.
         impl ::core::str::FromStr for Action {
             type Err = #krate::ParseActionError;
 
@@ -501,18 +504,24 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             fn is_current(self) -> bool { Action::is_current(self) }
         }
 
+        /// strum's count of variants, [`Action::COUNT`]; the runtime crate re-exports strum
+        /// (`ecr_actions::strum`), so using the trait needs no dependency of your own.
         impl #krate::__private::strum::EnumCount for Action {
             const COUNT: usize = #count;
         }
 
+        /// strum's array of every variant: [`Action::ALL`], in table order.
         impl #krate::__private::strum::VariantArray for Action {
             const VARIANTS: &'static [Self] = &Self::ALL;
         }
 
+        /// strum's names of the variants: the IAM action strings ([`Action::as_str`]), in table order.
         impl #krate::__private::strum::VariantNames for Action {
             const VARIANTS: &'static [&'static str] = &Self::IAM_NAMES;
         }
 
+        /// strum's iterator over every variant, in table order: `Action::iter()` with
+        /// `use ecr_actions::strum::IntoEnumIterator`.
         impl #krate::__private::strum::IntoEnumIterator for Action {
             type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
 

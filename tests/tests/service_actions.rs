@@ -46,3 +46,18 @@ fn each_invocation_has_its_own_actions_macro_and_set_type() {
     assert_eq!(names, starting_with(eks::Action::CURRENT, "Describe"));
     assert!(!names.is_empty());
 }
+
+/// A library that names the runtime crate through itself (`crate = ::ecr_actions_tests::__ecr`), and
+/// re-exports `actions` under another name: both reach its users.
+#[test]
+fn a_library_may_name_the_runtime_crate_through_itself_and_rename_actions() {
+    use ecr_actions_tests::sqs_via_this_crate as sqs3;
+    let set: sqs3::ActionSet = ecr_actions_tests::sqs_actions!("sqs:Send*");
+    let names: Vec<&str> = set.iter().map(|a| a.as_str()).collect();
+    assert_eq!(names, starting_with(sqs3::Action::CURRENT, "Send"));
+    let direct: sqs3::ActionSet = sqs3::actions!("sqs:Send*");
+    assert_eq!(set, direct);
+    // The crate's own uses.
+    assert_eq!(ecr_actions_tests::uses::SEND.len(), names.len());
+    assert!(ecr_actions_tests::uses::RECEIVE.contains(sqs3::Action::ReceiveMessage));
+}
