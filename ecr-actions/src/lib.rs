@@ -131,7 +131,10 @@ pub use ecr_actions_macros::iam_actions;
 /// Each argument is an IAM action string or pattern (`*` and `?`, any ASCII case); the set holds every
 /// ECR action that one of them matches. An unknown action, a pattern that matches no ECR action (or names
 /// another service), or a malformed pattern fails the build with the error on that literal and the
-/// nearest action names. The expansion is a constant expression.
+/// nearest action names. The expansion is a constant expression. The set keeps the patterns as written
+/// ([`ActionSet::as_written`]): the policy builder (feature `policy`) writes
+/// `actions!("ecr:Describe*")` as `"ecr:Describe*"`, and [`ActionSet::expanded`] as today's names.
+/// Every other service's `actions!` is generated next to its `ActionSet` by [`iam_actions!`].
 ///
 /// ```
 /// use ecr_actions::{Action, ActionSet, actions};
