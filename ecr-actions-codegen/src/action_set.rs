@@ -228,19 +228,27 @@ pub fn expand(input: TokenStream) -> TokenStream {
             },
         }
     }
+    // `<…>` so that the set may be a path or a qualified path (`<<K as SetOf<_>>::Set>`, whose `_` the
+    // one impl for the invocation's key settles: see `__private::SetOf`).
     let set = input.set;
     if let Some(errors) = errors {
         // Several `compile_error!`s are statements: a block keeps the expansion an expression, of the
         // set's type, so that one mistake does not bring more errors after it.
         let errors = errors.to_compile_error();
-        return quote!({ #errors #set::EMPTY });
+        return quote!({ #errors <#set>::EMPTY });
     }
     indices.sort_unstable();
     indices.dedup();
+    // The patterns as written, in the order given, kept by the set for a policy builder to write.
+    let written = input
+        .patterns
+        .iter()
+        .filter_map(|tree| syn::parse2::<LitStr>(innermost(tree).into()).ok());
+    // An inline `const` rather than a `const` item: its type may be inferred (see above).
     quote! {
         {
-            const SET: #set = #set::__from_indices(&[#(#indices),*]);
-            SET
+            const WRITTEN: &[&str] = &[#(#written),*];
+            const { <#set>::__written(&[#(#indices),*], &WRITTEN) }
         }
     }
 }
@@ -260,9 +268,9 @@ mod tests {
             ))
             .to_string()
         };
-        assert!(expanded("demo:*").contains("__from_indices (& [0usize])"));
-        assert!(expanded("demo:Ping*").contains("__from_indices (& [0usize])"));
-        assert!(expanded("demo:PingEveryone").contains("__from_indices (& [1usize])"));
+        assert!(expanded("demo:*").contains("__written (& [0usize]"));
+        assert!(expanded("demo:Ping*").contains("__written (& [0usize]"));
+        assert!(expanded("demo:PingEveryone").contains("__written (& [1usize]"));
         assert!(expanded("demo:*Everyone").contains("matches no `demo` action"));
     }
 

@@ -9,6 +9,7 @@ use quote::quote;
 use crate::docs;
 use crate::model::{Action, Service};
 
+mod actions_macro;
 mod condition_key;
 mod resource_type;
 
@@ -288,7 +289,7 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
     let words = count.div_ceil(64);
     let words_lit = Literal::usize_unsuffixed(words);
     let count_lit = Literal::usize_unsuffixed(count);
-    let actions_macro = actions_macro(service, &names, cx);
+    let actions_macro = actions_macro::expand(service, &names, cx);
     let iam_names: Vec<String> = service
         .actions
         .iter()
@@ -451,12 +452,15 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             }
         }
 
+        /// Prints the IAM action string, [`Action::as_str`].
         impl ::core::fmt::Display for Action {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
+        /// Parses an IAM action string in any ASCII case, as IAM matches action names; the error names
+        /// the input and suggests the nearest actions.
         impl ::core::str::FromStr for Action {
             type Err = #krate::ParseActionError;
 
@@ -500,18 +504,24 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
             fn is_current(self) -> bool { Action::is_current(self) }
         }
 
+        /// strum's count of variants, [`Action::COUNT`]; the runtime crate re-exports strum
+        /// (`ecr_actions::strum`), so using the trait needs no dependency of your own.
         impl #krate::__private::strum::EnumCount for Action {
             const COUNT: usize = #count;
         }
 
+        /// strum's array of every variant: [`Action::ALL`], in table order.
         impl #krate::__private::strum::VariantArray for Action {
             const VARIANTS: &'static [Self] = &Self::ALL;
         }
 
+        /// strum's names of the variants: the IAM action strings ([`Action::as_str`]), in table order.
         impl #krate::__private::strum::VariantNames for Action {
             const VARIANTS: &'static [&'static str] = &Self::IAM_NAMES;
         }
 
+        /// strum's iterator over every variant, in table order: `Action::iter()` with
+        /// `use ecr_actions::strum::IntoEnumIterator`.
         impl #krate::__private::strum::IntoEnumIterator for Action {
             type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
 
@@ -526,62 +536,6 @@ fn expand_actions(service: &Service, cx: &Context<'_>) -> TokenStream {
         #krate::__action_set!(ActionSet, Action, #words_lit, #count_lit);
 
         #actions_macro
-    }
-}
-
-/// A hidden, exported `macro_rules!` that hands the service's action names to the `action_set!` proc
-/// macro, so that an `actions!` macro can check its patterns at compile time. Its name carries the
-/// service prefix, so that several services in one crate do not clash.
-/// FNV-1a, 64 bits: a hash that every Rust version computes alike, so a build is reproducible.
-fn fnv1a(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
-
-/// The hidden `macro_rules!` that checks action patterns at compile time (`ecr_actions::actions!` calls
-/// the ECR crate's).
-///
-/// `#[macro_export]` puts it at the crate root, so its name must differ between invocations: the runtime
-/// crate's own invocation (`crate = crate`) exports `__iam_actions_<service>`, the name its `actions!`
-/// calls; every other invocation exports `__iam_actions_<service>_<hash of its site>`, unique to it.
-fn actions_macro(service: &Service, names: &[Literal], cx: &Context<'_>) -> TokenStream {
-    let prefix_ident = service.prefix.replace('-', "_");
-    let krate = cx.krate;
-    let name = if krate.is_ident("crate") {
-        quote::format_ident!("__iam_actions_{}", prefix_ident)
-    } else {
-        quote::format_ident!("__iam_actions_{}_{:016x}", prefix_ident, fnv1a(cx.site))
-    };
-    let prefix = Literal::string(&service.prefix);
-    // Wildcards match only the first `current` names (deprecated actions of earlier tables come last).
-    let current = Literal::usize_unsuffixed(
-        service
-            .actions
-            .len()
-            .saturating_sub(service.removed_after.len()),
-    );
-    // Inside a `macro_rules!` used from other crates, the runtime crate is `$crate` when the macro was
-    // invoked by the runtime crate itself (`crate = crate`), and the given path otherwise.
-    let runtime = if krate.is_ident("crate") {
-        quote!($crate)
-    } else {
-        quote!(#krate)
-    };
-    quote! {
-        #[doc(hidden)]
-        #[macro_export]
-        macro_rules! #name {
-            ($set:path; $($pattern:literal),* $(,)?) => {
-                #runtime::__private::action_set! {
-                    set = $set,
-                    service = #prefix,
-                    names = [#(#names),*],
-                    current = #current,
-                    patterns = [$($pattern),*],
-                }
-            };
-        }
     }
 }
 

@@ -28,6 +28,18 @@ fn each_site_exports_its_own_helper_and_the_runtime_crate_the_fixed_one() {
     let there = ecr_actions_codegen::expand_at(input.clone(), "src/b.rs:3:1").to_string();
     let again = ecr_actions_codegen::expand_at(input, "src/a.rs:3:1").to_string();
     assert!(!here.contains("compile_error"), "{here}");
+    // Each re-exports its helper as `actions`, and keys its `ActionSet` (`SetOf`) apart from the other.
+    let site_key = |tokens: &str| {
+        tokens
+            .split("Site < ")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned)
+    };
+    assert!(here.contains("as actions ;"), "{here}");
+    assert!(site_key(&here).is_some());
+    assert_ne!(site_key(&here), site_key(&there));
+    assert_eq!(site_key(&here), site_key(&again));
     let (here, there, again) = (exported(&here), exported(&there), exported(&again));
     assert_eq!(here.len(), 1, "{here:?}");
     assert_eq!(there.len(), 1, "{there:?}");

@@ -56,10 +56,9 @@
 /// - `crate`: where the runtime crate is, `::ecr_actions` unless given (`crate` inside `ecr-actions`).
 ///
 /// Several invocations may generate one service in one crate (two snapshots of a table in two modules,
-/// say): each invocation's hidden helper macro, which `#[macro_export]` puts at the crate root, takes a
-/// name unique to its call site. Only the runtime crate's own invocation (`crate = crate`) exports the
-/// fixed name `__iam_actions_<service>` that its `actions!` calls, so that crate invokes it with
-/// `crate = crate` once per service.
+/// say), each with its own types and its own `actions!`. Only the runtime crate's own invocation
+/// (`crate = crate`) exports the fixed name `__iam_actions_<service>` that `ecr_actions::actions!` calls,
+/// so that crate invokes it with `crate = crate` once per service.
 ///
 /// # The table
 ///
@@ -97,17 +96,54 @@
 ///
 /// # What it generates
 ///
-/// In the invoking module:
+/// In the invoking module, each item with rustdoc (so the documentation of your crate shows them):
 ///
-/// - `pub enum Action`: one documented variant per action in table order, with `ALL`, `COUNT`, `SERVICE`,
-///   `name()`, `as_str()` (`ecr:BatchGetImage`, also its `Display`), `description()`, `access_levels()`,
-///   `access_level()`, `resource_types()`, `condition_keys()`, `dependent_actions()`, `index()`,
-///   `from_index()`, `lookup()`, `FromStr` (any ASCII case; the error suggests the nearest action), the
-///   strum traits `EnumCount`, `VariantArray`, `VariantNames` and `IntoEnumIterator`, and with the
+/// - `pub enum Action` (`#[non_exhaustive]`, `Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord`):
+///   one documented variant per action in table order (description, access level, resource types,
+///   condition keys, dependent actions), deprecated ones of `previous` tables last. Constants `ALL`,
+///   `COUNT`, `CURRENT` (without the deprecated ones), `SERVICE`; methods `name()`, `name_lowercase()`,
+///   `as_str()` (`ecr:BatchGetImage`), `description()`, `access_levels()`, `access_level()`,
+///   `resource_types()`, `condition_keys()`, `dependent_actions()`, `index()`, `from_index()`,
+///   `is_current()`, `matches(&ActionPattern)`, `lookup()`. Traits: `Display` (the IAM string),
+///   `FromStr` (any ASCII case; the error suggests the nearest action), `From<Action> for &'static str`,
+///   the runtime crate's `service::IamAction`, the [strum](https://docs.rs/strum) traits `EnumCount`,
+///   `VariantArray`, `VariantNames` (the IAM strings) and `IntoEnumIterator` (`Action::iter()`), which
+///   `ecr_actions::strum` re-exports so that calling them needs no dependency of your own, and with the
 ///   runtime crate's `serde` feature `Serialize`/`Deserialize` as the IAM string.
-/// - `pub enum ResourceType` (`name()`, `arn_format()`, `condition_keys()`, `from_name()`, `ALL`) and
-///   `pub enum ConditionKey` (`as_str()`, `description()`, `value_type()`, `from_name()`, `ALL`).
+/// - `pub struct ActionSet`: a `Copy` bitset of the service's actions, usable in `const`, with set
+///   algebra (`|`, `&`, `-`, `^`, `!`), `with_access_level`, `matching`, `to_patterns`, iteration in
+///   table order, `as_written`/`expanded` (below), the runtime crate's `set::IamActionSet`, and with
+///   `serde` a sequence of IAM strings.
+/// - `actions!`, the invocation's own macro: `sqs::actions!("sqs:Send*", "sqs:ReceiveMessage")` is an
+///   `ActionSet` checked at compile time (an unknown action, a pattern that matches nothing or names
+///   another service, or a malformed pattern fails the build on that literal, with the nearest names),
+///   a constant expression that keeps the patterns as written for a policy builder to write. Call it by
+///   its path: `self::actions!`, `crate::sqs::actions!`, `super::sqs::actions!`.
+/// - `pub enum ResourceType`: `ALL`, `COUNT`, `name()`, `arn_format()`, `condition_keys()`,
+///   `from_name()`, `Display`, `FromStr`, `service::IamResourceType`, serde; and `pub enum ConditionKey`:
+///   `ALL`, `COUNT`, `as_str()`, `description()`, `value_type()`, `from_name()`, `Display`, `FromStr`,
+///   `service::IamConditionKey`, serde.
 /// - `pub type ResourceTypeUse` and `pub const LAST_UPDATED: Option<&str>`.
+///
+/// # `actions!` beyond the invoking crate
+///
+/// `actions!` is a `#[macro_export]` helper (hidden, at the crate root, under a name unique to the
+/// invocation) re-exported as `<module>::actions`. A `macro_rules!` that a macro generated can be
+/// reached by a path of its own crate only through such a re-export, made by its textual name where it
+/// is defined: `crate::__helper!` is refused (the deny-by-default lint
+/// `macro_expanded_macro_exports_accessed_by_absolute_paths`, rust-lang/rust#52234), and a
+/// `pub(crate) use` would keep it from other crates. So:
+///
+/// - In the invoking crate, `crate::sqs::actions!` works from any module, and `self::actions!` in the
+///   module itself; an invocation at the crate root gives `crate::actions!`. Two invocations in one
+///   module clash (both generate `Action`, `ActionSet` and `actions`).
+/// - A library that invokes `iam_actions!` in a public module exports `actions!` with it:
+///   `my_lib::sqs::actions!(…)` works in its users' crates. Its expansion names the runtime crate by the
+///   `crate` argument (`::ecr_actions` unless given), so a user of the library needs `ecr-actions` as a
+///   dependency too, unless the library names a path its users reach: `extern crate self as my_lib;`,
+///   `#[doc(hidden)] pub use ecr_actions as __ecr;` at its root, and `crate = ::my_lib::__ecr`.
+/// - Re-exporting `actions` under another name or module (`pub use sqs::actions as sqs_actions;`)
+///   works like any re-export of a macro.
 ///
 /// # Errors
 ///

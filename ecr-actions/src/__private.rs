@@ -5,6 +5,23 @@ pub use ecr_actions_macros::action_set;
 pub use serde;
 pub use strum;
 
+/// The key of one `iam_actions!` invocation (a hash of its package, site and arguments), for
+/// [`SetOf`].
+#[derive(Clone, Copy, Debug)]
+pub struct Site<const KEY: u64>;
+
+/// Names the `ActionSet` of the invocation keyed `KEY` from anywhere: `<Site<KEY> as SetOf<_>>::Set`.
+///
+/// The generated `actions!` is a `macro_rules!` whose paths resolve where it is called, and the macro
+/// that wrote it cannot know the module it is in; the runtime crate has one path everywhere, and an
+/// impl is seen everywhere. Each invocation implements `SetOf<ActionSet> for Site<KEY>` (the orphan
+/// rule allows it: its `ActionSet` is local), so exactly one impl fits `Site<KEY>` and type inference
+/// settles the `_`.
+pub trait SetOf<S> {
+    /// The invocation's `ActionSet`, `S`.
+    type Set;
+}
+
 /// Whether `input` equals `lower` in ASCII case, where `lower` is lowercase and `mask` has `0x20` where
 /// `lower` has a letter and `0` elsewhere (so case folds for letters only: `0` never matches the control
 /// byte that differs from it in bit 5).

@@ -22,8 +22,11 @@
 //!
 //! The JSON written is what IAM and ECR accept: `Version` `2012-10-17`, `Statement` an array, one entry
 //! as a string and several as an array, principals as `{"AWS": …}`/`{"Service": …}`, condition values
-//! as strings. Actions given as an [`Action`](crate::Action) or an [`ActionSet`](crate::ActionSet) are
-//! written as names, in table order (see [`IntoActions`]).
+//! as strings. Actions are written as their author wrote them (see [`IntoActions`]): a set from
+//! [`actions!`](crate::actions) as the patterns given to it, in that order (`actions!("ecr:Describe*")`
+//! is written `"ecr:Describe*"`, so it matches the `Describe` actions AWS adds later); any other
+//! [`ActionSet`](crate::ActionSet), and one passed through
+//! [`expanded`](crate::ActionSet::expanded), as its action names in table order.
 //!
 //! # A pull-only role
 //!
@@ -71,9 +74,9 @@
 //!                 "Sid": "PullApp",
 //!                 "Effect": "Allow",
 //!                 "Action": [
-//!                     "ecr:BatchCheckLayerAvailability",
 //!                     "ecr:BatchGetImage",
-//!                     "ecr:GetDownloadUrlForLayer"
+//!                     "ecr:GetDownloadUrlForLayer",
+//!                     "ecr:BatchCheckLayerAvailability"
 //!                 ],
 //!                 "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/*"
 //!             }
@@ -141,10 +144,10 @@
 //!                 "Effect": "Allow",
 //!                 "Action": [
 //!                     "ecr:BatchCheckLayerAvailability",
-//!                     "ecr:CompleteLayerUpload",
 //!                     "ecr:InitiateLayerUpload",
-//!                     "ecr:PutImage",
-//!                     "ecr:UploadLayerPart"
+//!                     "ecr:UploadLayerPart",
+//!                     "ecr:CompleteLayerUpload",
+//!                     "ecr:PutImage"
 //!                 ],
 //!                 "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*",
 //!                 "Condition": {
@@ -192,9 +195,9 @@
 //!             "Effect": "Allow",
 //!             "Principal": {"AWS": "444455556666"},
 //!             "Action": [
-//!                 "ecr:BatchCheckLayerAvailability",
 //!                 "ecr:BatchGetImage",
-//!                 "ecr:GetDownloadUrlForLayer"
+//!                 "ecr:GetDownloadUrlForLayer",
+//!                 "ecr:BatchCheckLayerAvailability"
 //!             ]
 //!         }]
 //!     })

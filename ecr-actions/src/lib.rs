@@ -12,7 +12,8 @@
 //! | [`Arn`], [`RepositoryArn`], [`ArnPattern`] (errors: [`ParseArnError`], [`RepositoryArnError`], [`ParseArnPatternError`], [`FillArnFormatError`]) | ARNs: parsed, built from the table's format with ECR's naming rules, matched by `Resource` patterns; see [`arn`] |
 //! | [`service`] | traits over any generated service, for generic code |
 //! | [`metadata`] | a service's metadata as plain data (and JSON with `serde`) |
-//! | [`iam_actions!`] | the macro, for any AWS service's table |
+//! | [`iam_actions!`] | the macro, for any AWS service's table; each invocation also generates its own `ActionSet` and `actions!` |
+//! | [`strum`] | re-exported: the strum traits the generated enums implement, usable without a dependency of your own |
 #![cfg_attr(
     feature = "policy",
     doc = "| [`policy`]: [`PolicyDocument`](policy::PolicyDocument) (feature `policy`) | the IAM JSON policy grammar, read with typed errors and JSON paths, written back exactly |"
@@ -78,6 +79,20 @@ pub use error::{ParseActionError, ParseNameError};
 #[cfg(feature = "policy")]
 pub use eval::{Context, Decision, Evaluation, Evaluator, PolicySetError, Request};
 
+/// The [strum](https://docs.rs/strum) crate, whose traits every generated `Action` implements
+/// (`EnumCount`, `VariantArray`, `VariantNames`, `IntoEnumIterator`): re-exported so that calling them
+/// needs no `strum` in your `Cargo.toml`.
+///
+/// ```
+/// use ecr_actions::Action;
+/// use ecr_actions::strum::{EnumCount, IntoEnumIterator, VariantArray, VariantNames};
+///
+/// assert_eq!(Action::iter().count(), <Action as EnumCount>::COUNT);
+/// assert_eq!(Action::iter().next(), Some(<Action as VariantArray>::VARIANTS[0]));
+/// assert!(<Action as VariantNames>::VARIANTS.contains(&"ecr:PutImage"));
+/// ```
+pub use strum;
+
 /// Generates typed Rust for one AWS service from its IAM actions table.
 ///
 /// ```
@@ -97,6 +112,14 @@ pub use eval::{Context, Decision, Evaluation, Evaluator, PolicySetError, Request
 /// assert_eq!(sqs::Action::SendMessage.as_str(), "sqs:SendMessage");
 /// assert_eq!(sqs::Action::SendMessage.description(), "Grants permission to deliver a message to the specified queue");
 /// assert_eq!("SQS:sendmessage".parse(), Ok(sqs::Action::SendMessage));
+///
+/// // The invocation's own set type and `actions!`, checked at compile time like `ecr_actions::actions!`.
+/// const SEND: sqs::ActionSet = sqs::actions!("sqs:Send*");
+/// assert!(SEND.contains(sqs::Action::SendMessage));
+///
+/// // The strum traits, through the re-export.
+/// use ecr_actions::strum::IntoEnumIterator;
+/// assert_eq!(sqs::Action::iter().collect::<Vec<_>>(), [sqs::Action::SendMessage]);
 /// ```
 ///
 /// The arguments, what it generates and the errors it reports are described in
@@ -108,7 +131,10 @@ pub use ecr_actions_macros::iam_actions;
 /// Each argument is an IAM action string or pattern (`*` and `?`, any ASCII case); the set holds every
 /// ECR action that one of them matches. An unknown action, a pattern that matches no ECR action (or names
 /// another service), or a malformed pattern fails the build with the error on that literal and the
-/// nearest action names. The expansion is a constant expression.
+/// nearest action names. The expansion is a constant expression. The set keeps the patterns as written
+/// ([`ActionSet::as_written`]): the policy builder (feature `policy`) writes
+/// `actions!("ecr:Describe*")` as `"ecr:Describe*"`, and [`ActionSet::expanded`] as today's names.
+/// Every other service's `actions!` is generated next to its `ActionSet` by [`iam_actions!`].
 ///
 /// ```
 /// use ecr_actions::{Action, ActionSet, actions};
@@ -126,6 +152,6 @@ pub use ecr_actions_macros::iam_actions;
 #[macro_export]
 macro_rules! actions {
     ($($pattern:literal),* $(,)?) => {
-        $crate::__iam_actions_ecr!($crate::ActionSet; $($pattern),*)
+        $crate::__iam_actions_ecr!($($pattern),*)
     };
 }

@@ -133,14 +133,54 @@ macro_rules! __action_set {
     ($set:ident, $action:ident, $words:literal, $count:literal) => {
         /// A set of actions: a `Copy` bitset, usable in `const` items, iterated in table order.
         ///
-        /// Build one with [`EMPTY`](Self::EMPTY), [`ALL`](Self::ALL), [`with`](Self::with),
+        /// Build one with the module's `actions!` macro (patterns checked at compile time),
+        /// [`EMPTY`](Self::EMPTY), [`ALL`](Self::ALL), [`with`](Self::with),
         /// [`from_actions`](Self::from_actions), [`with_access_level`](Self::with_access_level),
         /// [`matching`](Self::matching) a wildcard pattern, or by collecting actions; combine sets with
         /// `|`, `&`, `-`, `^` and `!` (complement within the service's actions). Membership and set
         /// algebra are a few word operations.
-        #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+        ///
+        /// # The written form
+        ///
+        /// A set that `actions!` made also keeps the patterns as its author wrote them
+        /// ([`as_written`](Self::as_written)), so that a policy builder can write `"ecr:Describe*"`
+        /// rather than the actions it matches today: a wildcard in a policy keeps matching the actions
+        /// AWS adds later, which is what its author meant. Only `actions!` gives a set a written form,
+        /// and only a copy keeps it; every operation that makes a set (set algebra, even one that
+        /// leaves the members as they were, `with`, `insert`, collecting, deserializing) makes one
+        /// without, because patterns cannot be combined in `const` code without losing what each
+        /// author wrote: `actions!("ecr:Get*") | actions!("ecr:Put*")` is written as the names it
+        /// holds. [`expanded`](Self::expanded) drops the written form on purpose.
+        ///
+        /// The written form is not part of the value: `==`, `Hash` and serde see the members alone,
+        /// so two sets with the same actions are equal however they were written. `Debug` prints the
+        /// members, then the written form when there is one.
+        #[derive(Clone, Copy)]
         pub struct $set {
             bits: [u64; $words],
+            /// The patterns `actions!` was given, in the order given; a thin pointer, so that the
+            /// set grows by one word.
+            written: ::core::option::Option<&'static &'static [&'static str]>,
+        }
+
+        impl ::core::cmp::PartialEq for $set {
+            fn eq(&self, other: &Self) -> bool {
+                self.bits == other.bits
+            }
+        }
+
+        impl ::core::cmp::Eq for $set {}
+
+        impl ::core::hash::Hash for $set {
+            fn hash<H: ::core::hash::Hasher>(&self, state: &mut H) {
+                self.bits.hash(state);
+            }
+        }
+
+        impl ::core::default::Default for $set {
+            fn default() -> Self {
+                Self::EMPTY
+            }
         }
 
         #[allow(
@@ -149,7 +189,7 @@ macro_rules! __action_set {
         )]
         impl $set {
             /// The empty set.
-            pub const EMPTY: Self = Self { bits: [0; $words] };
+            pub const EMPTY: Self = Self::from_bits([0; $words]);
 
             /// Every action of the service.
             pub const ALL: Self = {
@@ -159,8 +199,48 @@ macro_rules! __action_set {
                     bits[index / 64] |= 1 << (index % 64);
                     index += 1;
                 }
-                Self { bits }
+                Self::from_bits(bits)
             };
+
+            /// A set of these members, without a written form.
+            const fn from_bits(bits: [u64; $words]) -> Self {
+                Self {
+                    bits,
+                    written: ::core::option::Option::None,
+                }
+            }
+
+            /// The set `actions!` made of `indices`, with the patterns it was given. Used by
+            /// `actions!`.
+            #[doc(hidden)]
+            #[must_use]
+            pub const fn __written(
+                indices: &[usize],
+                patterns: &'static &'static [&'static str],
+            ) -> Self {
+                let mut set = Self::__from_indices(indices);
+                set.written = ::core::option::Option::Some(patterns);
+                set
+            }
+
+            /// The patterns as `actions!` was given them, in that order, or `None` for a set made
+            /// another way (see "The written form" above).
+            #[must_use]
+            pub const fn as_written(&self) -> ::core::option::Option<&'static [&'static str]> {
+                match self.written {
+                    ::core::option::Option::Some(patterns) => {
+                        ::core::option::Option::Some(*patterns)
+                    }
+                    ::core::option::Option::None => ::core::option::Option::None,
+                }
+            }
+
+            /// The same actions without the written form: a policy builder writes them as their
+            /// names, exactly the actions the set holds today, none that AWS adds later.
+            #[must_use]
+            pub const fn expanded(self) -> Self {
+                Self::from_bits(self.bits)
+            }
 
             /// The empty set.
             #[must_use]
@@ -193,7 +273,7 @@ macro_rules! __action_set {
                     }
                     rest = tail;
                 }
-                Self { bits }
+                Self::from_bits(bits)
             }
 
             /// This set with `action` added.
@@ -202,7 +282,7 @@ macro_rules! __action_set {
                 let index = action as usize;
                 let mut bits = self.bits;
                 bits[index / 64] |= 1 << (index % 64);
-                Self { bits }
+                Self::from_bits(bits)
             }
 
             /// This set without `action`.
@@ -211,7 +291,7 @@ macro_rules! __action_set {
                 let index = action as usize;
                 let mut bits = self.bits;
                 bits[index / 64] &= !(1 << (index % 64));
-                Self { bits }
+                Self::from_bits(bits)
             }
 
             /// Whether the set holds `action`.
@@ -273,7 +353,7 @@ macro_rules! __action_set {
                     };
                     word += 1;
                 }
-                Self { bits }
+                Self::from_bits(bits)
             }
 
             /// The actions in either set.
@@ -336,15 +416,13 @@ macro_rules! __action_set {
                     }
                     index += 1;
                 }
-                Self { bits }
+                Self::from_bits(bits)
             }
 
             /// The actions an IAM action pattern matches (none for a pattern of another service).
             #[must_use]
             pub fn matching(pattern: &$crate::ActionPattern) -> Self {
-                Self {
-                    bits: $crate::set::__matching::<$action, $words>(pattern),
-                }
+                Self::from_bits($crate::set::__matching::<$action, $words>(pattern))
             }
 
             /// The shortest list of IAM action strings (names and wildcards) that matches exactly this
@@ -382,7 +460,14 @@ macro_rules! __action_set {
 
         impl ::core::fmt::Debug for $set {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_set().entries(self.iter()).finish()
+                f.debug_set().entries(self.iter()).finish()?;
+                match self.written {
+                    ::core::option::Option::Some(patterns) => {
+                        f.write_str(" written as ")?;
+                        f.debug_list().entries(patterns.iter()).finish()
+                    }
+                    ::core::option::Option::None => ::core::result::Result::Ok(()),
+                }
             }
         }
 

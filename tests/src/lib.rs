@@ -40,6 +40,34 @@ pub mod cloudformation {
     }
 }
 
+// A library whose users call its `actions!` without depending on ecr-actions names the runtime crate by
+// a path they reach (see `iam_actions!`, "`actions!` beyond the invoking crate").
+extern crate self as ecr_actions_tests;
+#[doc(hidden)]
+pub use ecr_actions as __ecr;
+
+/// Amazon SQS a third time, naming the runtime crate through this crate (`crate =
+/// ::ecr_actions_tests::__ecr`), as a library does whose users need not depend on ecr-actions; its
+/// `actions!` is also re-exported at the root as `sqs_actions!`.
+pub mod sqs_via_this_crate {
+    ecr_actions::iam_actions! {
+        service = "sqs",
+        actions = "data/sqs-actions.txt",
+        crate = ::ecr_actions_tests::__ecr,
+    }
+}
+
+pub use sqs_via_this_crate::actions as sqs_actions;
+
+/// Uses of the generated `actions!` inside the crate that generated it: by path from another module.
+pub mod uses {
+    /// `crate::sqs::actions!` from a sibling module.
+    pub const SEND: crate::sqs::ActionSet = crate::sqs::actions!("sqs:Send*");
+    /// Through the root re-export under another name.
+    pub const RECEIVE: crate::sqs_via_this_crate::ActionSet =
+        crate::sqs_actions!("sqs:ReceiveMessage");
+}
+
 /// Amazon SQS again, from the same table with the same arguments in another module: two invocations for
 /// one service compile in one crate (each exports its hidden helper macro under a name of its own).
 pub mod sqs_snapshot {

@@ -20,6 +20,10 @@ use ecr_actions::{
 };
 use serde_json::{Value, json};
 
+// The written form of `actions!` sets, beside this file (a test crate root resolves `mod` from `tests/`).
+#[path = "builder/written.rs"]
+mod written;
+
 const PULL: ActionSet = actions!(
     "ecr:BatchGetImage",
     "ecr:GetDownloadUrlForLayer",
@@ -104,9 +108,9 @@ fn pull_only_role_json() {
                     "Sid": "PullApp",
                     "Effect": "Allow",
                     "Action": [
-                        "ecr:BatchCheckLayerAvailability",
                         "ecr:BatchGetImage",
-                        "ecr:GetDownloadUrlForLayer"
+                        "ecr:GetDownloadUrlForLayer",
+                        "ecr:BatchCheckLayerAvailability"
                     ],
                     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/app/*"
                 }
@@ -134,10 +138,10 @@ fn ci_push_role_json() {
                     "Effect": "Allow",
                     "Action": [
                         "ecr:BatchCheckLayerAvailability",
-                        "ecr:CompleteLayerUpload",
                         "ecr:InitiateLayerUpload",
-                        "ecr:PutImage",
-                        "ecr:UploadLayerPart"
+                        "ecr:UploadLayerPart",
+                        "ecr:CompleteLayerUpload",
+                        "ecr:PutImage"
                     ],
                     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/*",
                     "Condition": {
@@ -161,9 +165,9 @@ fn cross_account_repository_policy_json() {
                 "Effect": "Allow",
                 "Principal": {"AWS": "444455556666"},
                 "Action": [
-                    "ecr:BatchCheckLayerAvailability",
                     "ecr:BatchGetImage",
-                    "ecr:GetDownloadUrlForLayer"
+                    "ecr:GetDownloadUrlForLayer",
+                    "ecr:BatchCheckLayerAvailability"
                 ]
             }]
         })
@@ -175,7 +179,7 @@ fn keys_are_written_in_aws_order() {
     // Not only equal as JSON values: the text has AWS's key order.
     assert_eq!(
         cross_account_repository_policy().unwrap().to_json(),
-        r#"{"Version":"2012-10-17","Statement":[{"Sid":"CrossAccountPull","Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":["ecr:BatchCheckLayerAvailability","ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}"#
+        r#"{"Version":"2012-10-17","Statement":[{"Sid":"CrossAccountPull","Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer","ecr:BatchCheckLayerAvailability"]}]}"#
     );
 }
 
@@ -258,8 +262,8 @@ fn entries_given_twice_are_written_once_and_patterns_as_given() {
         statement["Action"],
         json!([
             "ecr:BatchGetImage",
-            "ecr:BatchCheckLayerAvailability",
             "ecr:GetDownloadUrlForLayer",
+            "ecr:BatchCheckLayerAvailability",
             "ecr:Describe*"
         ])
     );

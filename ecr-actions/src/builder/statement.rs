@@ -16,9 +16,33 @@ mod sealed {
 /// What [`StatementBuilder::action`] and [`not_action`](StatementBuilder::not_action) take: an
 /// [`Action`], an [`ActionSet`], or an [`ActionPattern`] (by value or by reference).
 ///
-/// Actions and sets are written as their action names, one entry each, in table order: a policy built
-/// from a set grants exactly that set, also after AWS adds actions (`ActionSet::to_patterns` would
-/// write wildcards that could match new ones). A pattern is written as given (`ecr:*`, `s3:GetObject`).
+/// Each is written as its author wrote it:
+///
+/// - a set from [`actions!`](crate::actions) as the patterns given to the macro, in that order:
+///   `actions!("ecr:Describe*")` is written `"ecr:Describe*"`, which keeps matching the `Describe`
+///   actions AWS adds later, as its author meant (IAM User Guide, "IAM JSON policy elements: Action":
+///   "You can use wildcards (`*` or `?`) as part of the action name");
+/// - any other set (set algebra, [`ActionSet::matching`], collected actions), and a set passed through
+///   [`ActionSet::expanded`], as its action names, one entry each, in table order: exactly the actions
+///   the set holds today, none AWS adds later (`ActionSet::to_patterns` would write wildcards that
+///   could match new ones);
+/// - an [`Action`] as its name, and an [`ActionPattern`] as given (`ecr:*`, `s3:GetObject`).
+///
+/// ```
+/// use ecr_actions::builder::{PolicyBuilder, StatementBuilder};
+/// use ecr_actions::{ActionSet, actions};
+///
+/// const DESCRIBE: ActionSet = actions!("ecr:Describe*");
+/// let action = |set: ActionSet| {
+///     let policy = PolicyBuilder::new()
+///         .statement(StatementBuilder::allow().action(set).any_resource())
+///         .build()?;
+///     Ok::<_, ecr_actions::BuildError>(policy.to_value()["Statement"][0]["Action"].clone())
+/// };
+/// assert_eq!(action(DESCRIBE)?, "ecr:Describe*");
+/// assert_eq!(action(DESCRIBE.expanded())?.as_array().map(Vec::len), Some(DESCRIBE.len()));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an action, a set of actions or an action pattern",
     label = "expected an `Action`, an `ActionSet` or an `ActionPattern`",
@@ -40,7 +64,10 @@ impl IntoActions for Action {
 impl sealed::Sealed for ActionSet {}
 impl IntoActions for ActionSet {
     fn __into_texts(self) -> Vec<String> {
-        self.iter().map(|a| a.as_str().to_owned()).collect()
+        match self.as_written() {
+            Some(patterns) => patterns.iter().map(|&p| p.to_owned()).collect(),
+            None => self.iter().map(|a| a.as_str().to_owned()).collect(),
+        }
     }
 }
 
@@ -101,8 +128,8 @@ resources! {
 /// - [`sid`](Self::sid);
 /// - [`principal`](Self::principal) / [`not_principal`](Self::not_principal), for resource policies
 ///   (a repository policy): [`Principal`]s, written grouped by kind (`AWS`, then `Service`);
-/// - [`action`](Self::action) / [`not_action`](Self::not_action): [`Action`], [`ActionSet`] (see
-///   [`IntoActions`] for how they are written), [`ActionPattern`];
+/// - [`action`](Self::action) / [`not_action`](Self::not_action): [`Action`], [`ActionSet`],
+///   [`ActionPattern`], each written as its author wrote it (see [`IntoActions`]);
 /// - [`resource`](Self::resource) / [`not_resource`](Self::not_resource): [`RepositoryArn`], [`Arn`],
 ///   [`ArnPattern`]; [`any_resource`](Self::any_resource) is `*`. A repository policy has none;
 /// - [`condition`](Self::condition): typed [`Condition`]s, grouped by operator when written (all must

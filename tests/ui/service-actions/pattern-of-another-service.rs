@@ -1,0 +1,24 @@
+// The SQS `actions!` builds a set of SQS actions: an ECR pattern cannot add to it.
+mod sqs {
+    ecr_actions::iam_actions! {
+        service = "sqs",
+        actions = inline("
+┏━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+┃ Actions                 ┃ Description                      ┃ Access level ┃ Resource types (*required) ┃ Condition keys ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+│ ReceiveMessage          │ Grants permission to retrieve    │ Read         │ queue*                     │                │
+│                         │ messages from the queue          │              │                            │                │
+├─────────────────────────┼──────────────────────────────────┼──────────────┼────────────────────────────┼────────────────┤
+│ SendMessage             │ Grants permission to deliver a   │ Write        │ queue*                     │                │
+│                         │ message to the specified queue   │              │                            │                │
+├─────────────────────────┼──────────────────────────────────┼──────────────┼────────────────────────────┼────────────────┤
+│ SendMessageBatch        │ Grants permission to deliver up  │ Write        │ queue*                     │                │
+│                         │ to ten messages to the queue     │              │                            │                │
+└─────────────────────────┴──────────────────────────────────┴──────────────┴────────────────────────────┴────────────────┘
+"),
+    }
+}
+
+fn main() {
+    let _set = sqs::actions!("ecr:GetAuthorizationToken");
+}
