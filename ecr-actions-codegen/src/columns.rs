@@ -1,7 +1,8 @@
 //! Columns found by their header text, and the rows of each kind of table read through them.
 
-use crate::problem::{Problems, Source, did_you_mean};
+use crate::problem::{Problems, Source};
 use crate::table::{Cell, Grid, Pos, Row, Table, Text};
+use ecr_actions_pattern::suggest;
 
 /// A column the tables of the AWS service authorization reference use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +147,7 @@ fn map_columns(source: Source, table: &Table, problems: &mut Problems) -> Option
                     .map(|c| format!("`{}`", c.title()))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let hint = did_you_mean(&header.text, known.iter().map(|c| c.title()));
+                let hint = suggest::hint(&header.text, known.iter().map(|c| c.title()));
                 problems.table(
                     source,
                     header.pos,

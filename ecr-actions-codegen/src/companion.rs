@@ -6,10 +6,11 @@ use std::collections::HashSet;
 use crate::columns::{ConditionRow, ResourceRow};
 use crate::grammar::{self, Kind};
 use crate::model::{ConditionKey, ResourceType, ValueType};
-use crate::problem::{Problems, Source, did_you_mean};
+use crate::problem::{Problems, Source};
 use crate::resolve::Resolver;
 use crate::table::Pos;
 use crate::valid::{PlacedAction, Places, values};
+use ecr_actions_pattern::suggest;
 
 /// A resource type or condition key with the place that first names it, for messages.
 pub(crate) struct Placed<T> {
@@ -115,7 +116,7 @@ fn unknown_type_message(text: &str) -> String {
         .map(|t| format!("`{}`", t.text))
         .collect::<Vec<_>>()
         .join(", ");
-    let hint = did_you_mean(text, ValueType::ALL.iter().map(|t| t.text));
+    let hint = suggest::hint(text, ValueType::ALL.iter().map(|t| t.text));
     format!("unknown condition key type `{text}`: expected one of {expected}{hint}")
 }
 

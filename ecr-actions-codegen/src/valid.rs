@@ -9,9 +9,10 @@ use crate::grammar::{self, Kind};
 use crate::ident;
 use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
 use crate::names_for;
-use crate::problem::{Problems, Source, did_you_mean, shortened};
+use crate::problem::{Problems, Source, shortened};
 use crate::resolve::{Resolver, is_cut};
 use crate::table::{Pos, Text};
+use ecr_actions_pattern::suggest;
 
 /// The `service` argument: an IAM service prefix.
 pub(crate) fn check_service_prefix(service: &str, problems: &mut Problems) {
@@ -193,7 +194,7 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
                 format!(
                     "unknown access level `{word}`: expected one of {}{}",
                     expected(),
-                    did_you_mean(word, AccessLevel::ALL.iter().map(|l| l.as_str())),
+                    suggest::hint(word, AccessLevel::ALL.iter().map(|l| l.as_str())),
                 ),
             ),
         }
@@ -439,7 +440,7 @@ pub(crate) fn build(
         .collect();
     for (index, (action, _)) in tables.names_for.iter().enumerate() {
         if !action_names.iter().flatten().any(|n| n == action) {
-            let hint = did_you_mean(action, action_names.iter().flatten().map(String::as_str));
+            let hint = suggest::hint(action, action_names.iter().flatten().map(String::as_str));
             problems.name_for(
                 index,
                 format!("`names_for` names `{action}`, which is no action of the table{hint}"),

@@ -7,11 +7,13 @@
 //!   where `\*` and `\?` are characters, so that substituted text can never become a wildcard.
 //! - [`ActionPattern`]: `service:Action` patterns as a policy's `Action` element holds them, with typed
 //!   errors ([`ParsePatternError`]).
+//! - [`suggest`]: the "did you mean" of both crates, one rule of case, distance and cost.
 
 #![deny(missing_docs)]
 
 mod action;
 mod glob;
+pub mod suggest;
 
 pub use action::{ActionPattern, ParsePatternError};
 pub use glob::{Glob, escape_into, escape_with};

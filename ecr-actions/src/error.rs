@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::suggest::nearest;
+use ecr_actions_pattern::suggest::nearest;
 
 fn did_you_mean(suggestion: Option<&'static str>) -> String {
     suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))

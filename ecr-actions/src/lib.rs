@@ -57,7 +57,6 @@ pub mod metadata;
 pub mod policy;
 pub mod service;
 pub mod set;
-mod suggest;
 #[cfg(feature = "policy")]
 pub mod value;
 
