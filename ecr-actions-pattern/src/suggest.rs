@@ -15,7 +15,9 @@
 //!   suggestion, so one comparison costs at most `(MAX_LEN + 1)²` steps, and the whole search at most
 //!   that times the number of candidates. A 1 MiB input is refused by its length alone, before a
 //!   single character of it is read.
-//! - **How many**: at most [`MAX_SUGGESTIONS`], best first, ties in the candidates' order.
+//! - **How many**: only the nearest (a one-letter typo suggests the one name it misses, not its
+//!   neighbours two edits further), and of several equally near, at most [`MAX_SUGGESTIONS`], in the
+//!   candidates' order.
 //!
 //! ```
 //! use ecr_actions_pattern::suggest;
@@ -96,8 +98,8 @@ fn distance(text: &[char], candidate: &str, ends: Ends) -> usize {
     }
 }
 
-/// The candidates near `text` (already folded, within [`MAX_LEN`]), best first, at most
-/// [`MAX_SUGGESTIONS`]. `limit` is how many edits are near enough for a candidate of a given length.
+/// The candidates nearest to `text` (already folded, within [`MAX_LEN`]), all equally near, at most
+/// [`MAX_SUGGESTIONS`], in the candidates' order. `limit` is how many edits are near enough for a candidate of a given length.
 fn rank<'a>(
     text: &[char],
     candidates: impl IntoIterator<Item = &'a str>,
@@ -125,10 +127,12 @@ fn rank<'a>(
             scored.push((d, candidate));
         }
     }
-    // Stable: ties keep the candidates' order.
-    scored.sort_by_key(|(d, _)| *d);
+    let Some(best) = scored.iter().map(|(d, _)| *d).min() else {
+        return Vec::new();
+    };
     scored
         .into_iter()
+        .filter(|(d, _)| *d == best)
         .take(MAX_SUGGESTIONS)
         .map(|(_, c)| c)
         .collect()
@@ -143,8 +147,8 @@ fn folded(input: &str) -> Option<Vec<char>> {
     Some(input.chars().map(|c| c.to_ascii_lowercase()).collect())
 }
 
-/// The candidates nearest to `input`, best first, at most [`MAX_SUGGESTIONS`], only those near enough
-/// to be a likely typo (see the [module docs](self)).
+/// The candidates nearest to `input`: those near enough to be a likely typo and nearest of all, at most
+/// [`MAX_SUGGESTIONS`], in the candidates' order (see the [module docs](self)).
 ///
 /// ```
 /// use ecr_actions_pattern::suggest::ranked;
@@ -169,8 +173,7 @@ pub fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     ranked(input, candidates).into_iter().next()
 }
 
-/// The candidates nearest to what a pattern with wildcards (`*`, `?`) spells, best first, at most
-/// [`MAX_SUGGESTIONS`]: its literal text is compared with the best-matching stretch of each candidate,
+/// The candidates nearest to what a pattern with wildcards (`*`, `?`) spells, as [`ranked`] chooses them: its literal text is compared with the best-matching stretch of each candidate,
 /// anchored at the candidate's start unless the pattern starts with a wildcard, and at its end unless
 /// the pattern ends with one. Near enough: a third of the literal text's length (at least one). A
 /// pattern without wildcards is compared with whole candidates, as by [`ranked`].
@@ -277,9 +280,10 @@ mod tests {
     }
 
     #[test]
-    fn at_most_three_best_first() {
+    fn the_nearest_at_most_three() {
         let names = ["abcd", "abce", "abcf", "abcg", "abc"];
-        assert_eq!(ranked("abc", names), ["abc", "abcd", "abce"]);
+        assert_eq!(ranked("abc", names), ["abc"]);
+        assert_eq!(ranked("abcx", names), ["abcd", "abce", "abcf"]);
         assert_eq!(ranked_for_pattern("abx*", names), ["abcd", "abce", "abcf"]);
     }
 }
