@@ -52,49 +52,85 @@ const WHOLE: Ends = Ends {
     free_end: false,
 };
 
-/// The optimal string alignment distance between `text` and `candidate` (or, with free ends, the best
-/// stretch of `candidate`), both compared in ASCII lowercase. Three rows of `candidate`'s length: the
-/// caller keeps both under [`MAX_LEN`].
-fn distance(text: &[char], candidate: &str, ends: Ends) -> usize {
-    let candidate: Vec<char> = candidate.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let width = candidate.len() + 1;
-    let first_row = |j: usize| if ends.free_start { 0 } else { j };
-    // Rows i-2, i-1 and i of the table.
-    let mut before: Vec<usize> = (0..width).map(first_row).collect();
-    let mut previous: Vec<usize> = before.clone();
-    let mut current: Vec<usize> = vec![0; width];
-    let mut last_text: Option<char> = None;
-    for (i, &a) in text.iter().enumerate() {
-        current.fill(0);
-        if let Some(first) = current.first_mut() {
-            *first = i + 1;
-        }
-        let mut last_candidate: Option<char> = None;
-        for (j, &b) in candidate.iter().enumerate() {
-            let substitution = previous
-                .get(j)
-                .map_or(usize::MAX, |d| d + usize::from(a != b));
-            let deletion = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
-            let insertion = current.get(j).map_or(usize::MAX, |d| d + 1);
-            let mut best = substitution.min(deletion).min(insertion);
-            // A swap of neighbours: this pair of the text is the previous pair of the candidate, crossed.
-            if last_text == Some(b) && last_candidate == Some(a) && j >= 1 {
-                best = best.min(before.get(j - 1).map_or(usize::MAX, |d| d + 1));
+/// The rows of the distance table, kept from one candidate to the next so that a search allocates
+/// them once.
+#[derive(Default)]
+struct Table {
+    candidate: Vec<char>,
+    /// Rows i-2, i-1 and i.
+    before: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl Table {
+    /// The optimal string alignment distance between `text` and `candidate` (or, with free ends, the
+    /// best stretch of `candidate`), both compared in ASCII lowercase, if it is at most `limit`. The
+    /// caller keeps both under [`MAX_LEN`].
+    ///
+    /// It stops at the first row whose every entry is past `limit`: a row's least entry is at most one
+    /// more than the least of the row before (a substitution), so no later row, nor a swap reaching
+    /// back two rows, can come under it again.
+    fn distance(
+        &mut self,
+        text: &[char],
+        candidate: &str,
+        ends: Ends,
+        limit: usize,
+    ) -> Option<usize> {
+        self.candidate.clear();
+        self.candidate
+            .extend(candidate.chars().map(|c| c.to_ascii_lowercase()));
+        let width = self.candidate.len() + 1;
+        let first_row = |j: usize| if ends.free_start { 0 } else { j };
+        self.before.clear();
+        self.before.extend((0..width).map(first_row));
+        self.previous.clear();
+        self.previous.extend((0..width).map(first_row));
+        self.current.clear();
+        self.current.resize(width, 0);
+        let mut last_text: Option<char> = None;
+        for (i, &a) in text.iter().enumerate() {
+            if let Some(first) = self.current.first_mut() {
+                *first = i + 1;
             }
-            if let Some(cell) = current.get_mut(j + 1) {
-                *cell = best;
+            let mut row_min = i + 1;
+            let mut last_candidate: Option<char> = None;
+            for (j, &b) in self.candidate.iter().enumerate() {
+                let at = |row: &[usize], k: usize| row.get(k).map_or(usize::MAX, |d| d + 1);
+                let substitution = self
+                    .previous
+                    .get(j)
+                    .map_or(usize::MAX, |d| d + usize::from(a != b));
+                let mut best = substitution
+                    .min(at(&self.previous, j + 1))
+                    .min(at(&self.current, j));
+                // A swap of neighbours: this pair of the text is the previous pair of the candidate,
+                // crossed.
+                if last_text == Some(b) && last_candidate == Some(a) && j >= 1 {
+                    best = best.min(at(&self.before, j - 1));
+                }
+                if let Some(cell) = self.current.get_mut(j + 1) {
+                    *cell = best;
+                }
+                row_min = row_min.min(best);
+                last_candidate = Some(b);
             }
-            last_candidate = Some(b);
+            if row_min > limit {
+                return None;
+            }
+            last_text = Some(a);
+            std::mem::swap(&mut self.before, &mut self.previous);
+            std::mem::swap(&mut self.previous, &mut self.current);
         }
-        last_text = Some(a);
-        std::mem::swap(&mut before, &mut previous);
-        std::mem::swap(&mut previous, &mut current);
-    }
-    // `previous` now holds the last row.
-    if ends.free_end {
-        previous.iter().copied().min().unwrap_or(text.len())
-    } else {
-        previous.last().copied().unwrap_or(text.len())
+        // `previous` now holds the last row.
+        let d = if ends.free_end {
+            self.previous.iter().copied().min()
+        } else {
+            self.previous.last().copied()
+        }
+        .unwrap_or(text.len());
+        (d <= limit).then_some(d)
     }
 }
 
@@ -107,6 +143,7 @@ fn rank<'a>(
     limit: impl Fn(usize) -> usize,
 ) -> Vec<&'a str> {
     let mut scored: Vec<(usize, &'a str)> = Vec::new();
+    let mut table = Table::default();
     for candidate in candidates {
         if candidate.len() > MAX_LEN {
             continue;
@@ -122,8 +159,7 @@ fn rank<'a>(
         if shortest > limit {
             continue;
         }
-        let d = distance(text, candidate, ends);
-        if d <= limit {
+        if let Some(d) = table.distance(text, candidate, ends, limit) {
             scored.push((d, candidate));
         }
     }
@@ -233,32 +269,36 @@ pub fn hint<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> S
 
 #[cfg(test)]
 mod tests {
-    use super::{Ends, WHOLE, distance, nearest, ranked, ranked_for_pattern};
+    use super::{Ends, Table, WHOLE, nearest, ranked, ranked_for_pattern};
 
-    fn chars(s: &str) -> Vec<char> {
-        s.chars().map(|c| c.to_ascii_lowercase()).collect()
+    /// The distance, with no limit.
+    fn distance(text: &str, candidate: &str, ends: Ends) -> usize {
+        let text: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
+        Table::default()
+            .distance(&text, candidate, ends, usize::MAX - 1)
+            .unwrap_or(usize::MAX)
     }
 
     /// Damerau's examples: a swap of neighbours is one edit; insertions, deletions and substitutions
     /// one each.
     #[test]
     fn distance_counts_edits() {
-        assert_eq!(distance(&chars("ca"), "ac", WHOLE), 1);
-        assert_eq!(distance(&chars("kitten"), "sitting", WHOLE), 3);
-        assert_eq!(distance(&chars(""), "abc", WHOLE), 3);
-        assert_eq!(distance(&chars("abc"), "", WHOLE), 3);
-        assert_eq!(distance(&chars("PutImage"), "putimage", WHOLE), 0);
+        assert_eq!(distance("ca", "ac", WHOLE), 1);
+        assert_eq!(distance("kitten", "sitting", WHOLE), 3);
+        assert_eq!(distance("", "abc", WHOLE), 3);
+        assert_eq!(distance("abc", "", WHOLE), 3);
+        assert_eq!(distance("PutImage", "putimage", WHOLE), 0);
         let anywhere = Ends {
             free_start: true,
             free_end: true,
         };
-        assert_eq!(distance(&chars("imgae"), "BatchGetImage", anywhere), 1);
+        assert_eq!(distance("imgae", "BatchGetImage", anywhere), 1);
         let prefix = Ends {
             free_start: false,
             free_end: true,
         };
-        assert_eq!(distance(&chars("gte"), "GetAuthorizationToken", prefix), 1);
-        assert_eq!(distance(&chars("image"), "ImageBatch", prefix), 0);
+        assert_eq!(distance("gte", "GetAuthorizationToken", prefix), 1);
+        assert_eq!(distance("image", "ImageBatch", prefix), 0);
     }
 
     #[test]
