@@ -16,21 +16,81 @@ use std::hint::black_box;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ecr_actions_pattern::suggest::{MAX_LEN, nearest, ranked_for_pattern};
 
-/// The action names of ECR's actions table, as AWS published it.
+/// The action names of ECR's actions table as AWS published it on 2026-10-27 (written out here, so
+/// that the bench builds from the package alone).
+const ECR: &[&str] = &[
+    "BatchCheckLayerAvailability",
+    "BatchDeleteImage",
+    "BatchGetImage",
+    "BatchGetRepositoryScanningConfiguration",
+    "BatchImportUpstreamImage",
+    "CompleteLayerUpload",
+    "CreatePullThroughCacheRule",
+    "CreateRepository",
+    "CreateRepositoryCreationTemplate",
+    "DeleteLifecyclePolicy",
+    "DeletePullThroughCacheRule",
+    "DeleteRegistryPolicy",
+    "DeleteRepository",
+    "DeleteRepositoryCreationTemplate",
+    "DeleteRepositoryPolicy",
+    "DeleteSigningConfiguration",
+    "DeregisterPullTimeUpdateExclusion",
+    "DescribeImageReplicationStatus",
+    "DescribeImageScanFindings",
+    "DescribeImageSigningStatus",
+    "DescribeImages",
+    "DescribePullThroughCacheRules",
+    "DescribeRegistry",
+    "DescribeReplicationBackfillResults",
+    "DescribeRepositories",
+    "DescribeRepositoryCreationTemplates",
+    "GetAccountSetting",
+    "GetAuthorizationToken",
+    "GetDownloadUrlForLayer",
+    "GetImageCopyStatus",
+    "GetLifecyclePolicy",
+    "GetLifecyclePolicyPreview",
+    "GetRegistryPolicy",
+    "GetRegistryScanningConfiguration",
+    "GetRepositoryPolicy",
+    "GetSigningConfiguration",
+    "InitiateLayerUpload",
+    "ListImages",
+    "ListPullTimeUpdateExclusions",
+    "ListReplicationBackfills",
+    "ListTagsForResource",
+    "PutAccountSetting",
+    "PutImage",
+    "PutImageScanningConfiguration",
+    "PutImageTagMutability",
+    "PutLifecyclePolicy",
+    "PutRegistryPolicy",
+    "PutRegistryScanningConfiguration",
+    "PutReplicationConfiguration",
+    "PutSigningConfiguration",
+    "RegisterPullTimeUpdateExclusion",
+    "ReplicateImage",
+    "SetRepositoryPolicy",
+    "StartImageScan",
+    "StartLifecyclePolicyPreview",
+    "StartReplicationBackfill",
+    "StopReplicationBackfill",
+    "TagResource",
+    "UntagResource",
+    "UpdateImageStorageClass",
+    "UpdatePullThroughCacheRule",
+    "UpdateRepositoryCreationTemplate",
+    "UploadLayerPart",
+    "ValidatePullThroughCacheRule",
+];
+
 fn ecr_names() -> Vec<String> {
-    include_str!("../../ecr-actions/spec/2026-10-27/ecr-actions.txt")
-        .lines()
-        .filter_map(|line| line.strip_prefix('│'))
-        .filter_map(|rest| rest.split('│').next())
-        .map(str::trim)
-        .filter(|name| !name.is_empty())
-        .map(|name| format!("ecr:{name}"))
-        .collect()
+    ECR.iter().map(|name| format!("ecr:{name}")).collect()
 }
 
 fn suggest(c: &mut Criterion) {
     let names = ecr_names();
-    assert!(names.len() > 40);
     let mut group = c.benchmark_group("suggest");
     group.bench_function("ecr-typo", |b| {
         b.iter(|| {
