@@ -36,6 +36,8 @@ fn access_levels_are_the_five_aws_names() {
         AccessLevels::one(AccessLevel::Write).with(AccessLevel::Tagging)
     );
     assert!("Tagging, Writ".parse::<AccessLevels>().is_err());
+    assert!("Tagging,".parse::<AccessLevels>().is_err());
+    assert!("".parse::<AccessLevels>().is_err());
 }
 
 /// The *Type* column of the ECR condition-keys table of the Service Authorization Reference, as AWS

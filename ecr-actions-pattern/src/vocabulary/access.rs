@@ -221,10 +221,14 @@ impl FromStr for AccessLevels {
 
     /// Reads the table text, e.g. `Tagging, Write`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (first, rest) = s.split_once(',').unwrap_or((s, ""));
+        // Every part is a level: `Tagging,` (an empty part after the comma) is refused.
+        let (first, rest) = match s.split_once(',') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (s, None),
+        };
         let first: AccessLevel = first.parse()?;
-        rest.split(',')
-            .filter(|_| !rest.is_empty())
+        rest.into_iter()
+            .flat_map(|rest| rest.split(','))
             .try_fold(Self::one(first), |levels, part| {
                 Ok(levels.with(part.parse()?))
             })
