@@ -7,7 +7,7 @@ use quote::quote;
 use syn::LitStr;
 use syn::parse::{Parse, ParseStream};
 
-use ecr_actions_pattern::ActionPattern;
+use ecr_actions_pattern::{ActionPattern, suggest};
 
 /// `set = <path>, service = "…", names = ["…", …], patterns = ["…", …],`
 struct Input {
@@ -109,52 +109,6 @@ fn innermost(tree: &TokenTree) -> TokenTree {
     }
 }
 
-/// The optimal-string-alignment distance (a swap of neighbours is one edit), over ASCII lowercase.
-fn distance(a: &str, b: &str) -> usize {
-    strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase())
-}
-
-/// The names nearest to what a pattern spells, best first, at most three, only plausible ones: for a
-/// pattern with wildcards, its literal text is compared with the best-aligned stretch of each name.
-fn nearest<'n>(action_part: &str, names: &'n [String]) -> Vec<&'n str> {
-    let literal: String = action_part
-        .chars()
-        .filter(|c| !matches!(c, '*' | '?'))
-        .collect();
-    let wildcard = literal.len() != action_part.len();
-    // A pattern that starts with a letter is anchored there: compare with the start of each name.
-    let anchored = !action_part.starts_with(['*', '?']);
-    let length = literal.chars().count();
-    let mut scored: Vec<(usize, &str)> = names
-        .iter()
-        .map(|name| {
-            let score = if wildcard && name.len() > length && name.is_ascii() {
-                let last_start = if anchored { 0 } else { name.len() - length };
-                (0..=last_start)
-                    .filter_map(|start| name.get(start..start + length))
-                    .map(|window| distance(&literal, window))
-                    .min()
-                    .unwrap_or(usize::MAX)
-            } else {
-                distance(&literal, name)
-            };
-            (score, name.as_str())
-        })
-        .filter(|(score, _)| *score <= (length / 3).max(1))
-        .collect();
-    scored.sort();
-    scored.into_iter().take(3).map(|(_, name)| name).collect()
-}
-
-fn suggestion(service: &str, names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{service}:{n}`")).collect();
-    match quoted.as_slice() {
-        [] => String::new(),
-        [one] => format!("; did you mean {one}?"),
-        [init @ .., last] => format!("; did you mean {} or {last}?", init.join(", ")),
-    }
-}
-
 /// Checks one pattern; the indices of the actions it matches, or the error to report on its literal.
 fn check(
     tree: &TokenTree,
@@ -194,7 +148,8 @@ fn check(
         return Ok(matched);
     }
     let action_part = text.split_once(':').map_or(text.as_str(), |(_, a)| a);
-    let hint = suggestion(service, &nearest(action_part, names));
+    let near = suggest::ranked_for_pattern(action_part, names.iter().map(String::as_str));
+    let hint = suggest::did_you_mean(near.iter().map(|name| format!("{service}:{name}")));
     let message = if pattern.is_literal() {
         format!("unknown `{service}` action `{text}`{hint}")
     } else {
@@ -255,8 +210,6 @@ pub fn expand(input: TokenStream) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::nearest;
-
     /// With `current = 1`, a wildcard matches only the first name (the second is a deprecated action
     /// of an earlier table, which IAM no longer knows); its own name still does.
     #[test]
@@ -272,24 +225,5 @@ mod tests {
         assert!(expanded("demo:Ping*").contains("__written (& [0usize]"));
         assert!(expanded("demo:PingEveryone").contains("__written (& [1usize]"));
         assert!(expanded("demo:*Everyone").contains("matches no `demo` action"));
-    }
-
-    #[test]
-    fn nearest_names_for_names_and_wildcards() {
-        let names: Vec<String> = [
-            "BatchGetImage",
-            "GetAuthorizationToken",
-            "GetLifecyclePolicy",
-            "PutImage",
-        ]
-        .map(String::from)
-        .to_vec();
-        assert_eq!(nearest("BatchGetImag", &names), ["BatchGetImage"]);
-        assert_eq!(
-            nearest("Gte*", &names),
-            ["GetAuthorizationToken", "GetLifecyclePolicy"]
-        );
-        assert_eq!(nearest("*Imgae*", &names), ["BatchGetImage", "PutImage"]);
-        assert!(nearest("Launch", &names).is_empty());
     }
 }

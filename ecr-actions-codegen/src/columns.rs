@@ -1,7 +1,42 @@
 //! Columns found by their header text, and the rows of each kind of table read through them.
 
-use crate::problem::{Problems, Source, did_you_mean};
+use crate::problem::{Problems, Source};
 use crate::table::{Cell, Grid, Pos, Row, Table, Text};
+use ecr_actions_pattern::suggest;
+
+/// What the columns stage made of a companion table (resource types, condition keys): the rules check
+/// the actions against it only when it was read. `R` is the rows, owned (`Vec<T>`) or borrowed (`&[T]`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Companion<R> {
+    /// The macro was not given the table: the actions table alone says which names exist.
+    Absent,
+    /// Given, but refused (its drawing or its header has faults, already reported): nothing is checked
+    /// against it, so that a refused table does not bring an error for every name it would have listed.
+    Refused,
+    /// Given and read: every name the actions use must have its row.
+    Rows(R),
+}
+
+impl<T> Companion<Vec<T>> {
+    /// The same state, the rows borrowed.
+    pub(crate) fn as_slice(&self) -> Companion<&[T]> {
+        match self {
+            Self::Absent => Companion::Absent,
+            Self::Refused => Companion::Refused,
+            Self::Rows(rows) => Companion::Rows(rows),
+        }
+    }
+}
+
+impl<'r, T> Companion<&'r [T]> {
+    /// The rows, none unless the table was read.
+    pub(crate) const fn rows(self) -> &'r [T] {
+        match self {
+            Self::Rows(rows) => rows,
+            Self::Absent | Self::Refused => &[],
+        }
+    }
+}
 
 /// A column the tables of the AWS service authorization reference use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -146,7 +181,7 @@ fn map_columns(source: Source, table: &Table, problems: &mut Problems) -> Option
                     .map(|c| format!("`{}`", c.title()))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let hint = did_you_mean(&header.text, known.iter().map(|c| c.title()));
+                let hint = suggest::hint(&header.text, known.iter().map(|c| c.title()));
                 problems.table(
                     source,
                     header.pos,

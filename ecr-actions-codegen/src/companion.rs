@@ -3,25 +3,19 @@
 
 use std::collections::HashSet;
 
-use crate::columns::{ConditionRow, ResourceRow};
+use crate::cells::{Placed, PlacedAction, Places, values};
+use crate::columns::{Companion, ConditionRow, ResourceRow};
 use crate::grammar::{self, Kind};
-use crate::model::{ConditionKey, ResourceType, ValueType};
-use crate::problem::{Problems, Source, did_you_mean};
+use crate::model::{ConditionKey, ConditionValueType, ResourceType};
+use crate::problem::{Problems, Source};
 use crate::resolve::Resolver;
 use crate::table::Pos;
-use crate::valid::{PlacedAction, Places, values};
-
-/// A resource type or condition key with the place that first names it, for messages.
-pub(crate) struct Placed<T> {
-    pub source: Source,
-    pub pos: Pos,
-    pub item: T,
-}
+use ecr_actions_pattern::suggest;
 
 /// The resource types: those of the companion table in its order, checked against the actions' use.
 pub(crate) fn resource_types(
     actions: &[PlacedAction],
-    table: Option<Option<&[ResourceRow]>>,
+    table: Companion<&[ResourceRow]>,
     resolver: &Resolver<'_>,
     problems: &mut Problems,
 ) -> Vec<Placed<ResourceType>> {
@@ -29,7 +23,7 @@ pub(crate) fn resource_types(
     // The names in `types`: tables of many rows are checked in linear time.
     let mut listed: HashSet<String> = HashSet::new();
     let source = Source::ResourceTypes;
-    if let Some(Some(rows)) = table {
+    if let Companion::Rows(rows) = table {
         for row in rows {
             let Some(mut name) = resolver.value(&row.name) else {
                 continue;
@@ -55,7 +49,7 @@ pub(crate) fn resource_types(
                 ident: String::new(),
                 arn_format: row.arn.as_ref().and_then(|arn| resolver.value(arn)),
                 condition_keys: values(
-                    &crate::valid::Cells::global(resolver),
+                    &crate::cells::Cells::global(resolver),
                     (source, Kind::ConditionKey),
                     &row.condition_keys,
                     &mut Places::new(),
@@ -70,8 +64,8 @@ pub(crate) fn resource_types(
             });
         }
     }
-    let strict = matches!(table, Some(Some(_)));
-    let lenient = table.is_none();
+    let strict = matches!(table, Companion::Rows(_));
+    let lenient = matches!(table, Companion::Absent);
     for placed in actions {
         let action = &placed.action;
         for used in &action.resource_types {
@@ -110,12 +104,12 @@ pub(crate) fn resource_types(
 }
 
 fn unknown_type_message(text: &str) -> String {
-    let expected = ValueType::ALL
+    let expected = ConditionValueType::ALL
         .iter()
-        .map(|t| format!("`{}`", t.text))
+        .map(|t| format!("`{t}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    let hint = did_you_mean(text, ValueType::ALL.iter().map(|t| t.text));
+    let hint = suggest::hint(text, ConditionValueType::ALL.iter().map(|t| t.as_str()));
     format!("unknown condition key type `{text}`: expected one of {expected}{hint}")
 }
 
@@ -123,7 +117,7 @@ fn unknown_type_message(text: &str) -> String {
 pub(crate) fn condition_keys(
     actions: &[PlacedAction],
     types: &[Placed<ResourceType>],
-    table: Option<Option<&[ConditionRow]>>,
+    table: Companion<&[ConditionRow]>,
     resolver: &Resolver<'_>,
     problems: &mut Problems,
 ) -> Vec<Placed<ConditionKey>> {
@@ -131,7 +125,7 @@ pub(crate) fn condition_keys(
     let mut keys: Vec<Placed<ConditionKey>> = Vec::new();
     // The names in `keys` and `extra` below.
     let mut listed: HashSet<String> = HashSet::new();
-    if let Some(Some(rows)) = table {
+    if let Companion::Rows(rows) = table {
         for row in rows {
             let Some(name) = resolver.value(&row.name) else {
                 continue;
@@ -148,7 +142,8 @@ pub(crate) fn condition_keys(
                 );
                 continue;
             }
-            let value_type = ValueType::from_text(&row.value_type.text);
+            // The table text exactly, as `FromStr` reads it.
+            let value_type = row.value_type.text.parse::<ConditionValueType>().ok();
             if value_type.is_none() {
                 problems.table(
                     source,
@@ -182,7 +177,7 @@ pub(crate) fn condition_keys(
             used.push((key, resource_type.source, resource_type.pos));
         }
     }
-    let strict = matches!(table, Some(Some(_)));
+    let strict = matches!(table, Companion::Rows(_));
     let mut extra: Vec<Placed<ConditionKey>> = Vec::new();
     for (key, from, pos) in used {
         if !listed.insert(key.to_owned()) {
@@ -207,7 +202,7 @@ pub(crate) fn condition_keys(
             item,
         });
     }
-    if table.is_none() {
+    if matches!(table, Companion::Absent) {
         extra.sort_by(|a, b| a.item.name.cmp(&b.item.name));
         keys.extend(extra);
     }

@@ -227,7 +227,7 @@ pub(crate) fn resource_type_enum(service: &Service) -> String {
 pub(crate) fn condition_key(key: &ConditionKey) -> String {
     let mut doc = code(&key.name);
     if let Some(value_type) = key.value_type {
-        let _ = write!(doc, " ({})", value_type.text);
+        let _ = write!(doc, " ({value_type})");
     }
     if let Some(description) = &key.description {
         let _ = write!(doc, ": {}", escape(description));

@@ -19,11 +19,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::companion::Placed;
+use crate::cells::Placed;
+use crate::cells::PlacedAction;
 use crate::model::{ConditionKey, ResourceType};
 use crate::problem::{Problems, Source};
 use crate::table::Pos;
-use crate::valid::PlacedAction;
 
 /// Items the generated enums define beside their variants: a variant of the same name would clash.
 const RESERVED: &[&str] = &["ALL", "COUNT", "SERVICE", "Self"];

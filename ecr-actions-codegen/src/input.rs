@@ -162,7 +162,7 @@ impl Parse for Input {
                             "previous",
                             "crate",
                         ];
-                        let hint = crate::problem::did_you_mean(&name, known);
+                        let hint = ecr_actions_pattern::suggest::hint(&name, known);
                         return Err(syn::Error::new(
                             key.span(),
                             format!("unknown argument `{name}`: expected one of {ARGUMENTS}{hint}"),

@@ -1,105 +1,10 @@
-//! The typed model of one service: what the tables say once read, merged, resolved and checked.
+//! The typed model of one service: what the tables say once read, merged, resolved and checked. Plain
+//! data: the stages that build it (`pipeline.rs` and the modules it calls) depend on it, it on none of
+//! them; [`Service::from_tables`] is defined by the pipeline.
 
-use std::fmt;
-
-use crate::columns;
-use crate::problem::{Problem, Problems, Reported, Source};
-use crate::table;
-use crate::valid;
-
-/// An IAM access level, as the reference names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AccessLevel {
-    /// `List`
-    List,
-    /// `Read`
-    Read,
-    /// `Write`
-    Write,
-    /// `Permissions management`
-    PermissionsManagement,
-    /// `Tagging`
-    Tagging,
-}
-
-impl AccessLevel {
-    /// Every level, in the order the reference lists them.
-    pub const ALL: [Self; 5] = [
-        Self::List,
-        Self::Read,
-        Self::Write,
-        Self::PermissionsManagement,
-        Self::Tagging,
-    ];
-
-    /// The table text.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::List => "List",
-            Self::Read => "Read",
-            Self::Write => "Write",
-            Self::PermissionsManagement => "Permissions management",
-            Self::Tagging => "Tagging",
-        }
-    }
-
-    /// The runtime crate's variant name.
-    pub const fn variant(self) -> &'static str {
-        match self {
-            Self::List => "List",
-            Self::Read => "Read",
-            Self::Write => "Write",
-            Self::PermissionsManagement => "PermissionsManagement",
-            Self::Tagging => "Tagging",
-        }
-    }
-}
-
-impl fmt::Display for AccessLevel {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The type of a condition key's value, as the condition-keys table names it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct ValueType {
-    /// The table text, e.g. `ArrayOfString`.
-    pub text: &'static str,
-    /// The runtime crate's variant name, e.g. `ArrayOfString`.
-    pub variant: &'static str,
-}
-
-impl ValueType {
-    /// Every type the service authorization reference uses.
-    pub const ALL: [Self; 16] = [
-        Self::new("String", "String"),
-        Self::new("ArrayOfString", "ArrayOfString"),
-        Self::new("ARN", "Arn"),
-        Self::new("ArrayOfARN", "ArrayOfArn"),
-        Self::new("Bool", "Bool"),
-        Self::new("ArrayOfBool", "ArrayOfBool"),
-        Self::new("Date", "Date"),
-        Self::new("ArrayOfDate", "ArrayOfDate"),
-        Self::new("Numeric", "Numeric"),
-        Self::new("ArrayOfNumeric", "ArrayOfNumeric"),
-        Self::new("Long", "Long"),
-        Self::new("ArrayOfLong", "ArrayOfLong"),
-        Self::new("IPAddress", "IpAddress"),
-        Self::new("ArrayOfIPAddress", "ArrayOfIpAddress"),
-        Self::new("Binary", "Binary"),
-        Self::new("ArrayOfBinary", "ArrayOfBinary"),
-    ];
-
-    const fn new(text: &'static str, variant: &'static str) -> Self {
-        Self { text, variant }
-    }
-
-    /// The type a table cell names, if it is one of [`ValueType::ALL`].
-    pub fn from_text(text: &str) -> Option<Self> {
-        Self::ALL.iter().find(|t| t.text == text).copied()
-    }
-}
+/// The tables' vocabulary, one definition with the runtime's (`ecr_actions::AccessLevel`, …): the
+/// cells are read through it, and the generated code names its variants.
+pub use ecr_actions_pattern::{AccessLevel, ConditionValueType};
 
 /// One resource type as an action uses it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -156,7 +61,7 @@ pub struct ConditionKey {
     /// The description, from the condition-keys table.
     pub description: Option<String>,
     /// The value type, from the condition-keys table.
-    pub value_type: Option<ValueType>,
+    pub value_type: Option<ConditionValueType>,
 }
 
 /// Everything the tables say about one service.
@@ -198,86 +103,4 @@ pub struct Tables<'a> {
     /// order: sub-row by sub-row; within a sub-row, column by column from left to right; within a
     /// column, top to bottom. An action given here takes its cut cells only from here.
     pub names_for: &'a [(String, Vec<String>)],
-}
-
-impl Service {
-    /// Reads, merges, resolves and checks a service's tables.
-    ///
-    /// # Errors
-    ///
-    /// Every problem found, in reading order (the arguments, then each table top to bottom): at most
-    /// [`MAX_REPORTED`](crate::problem::MAX_REPORTED), then one that says how many more there are. A
-    /// table of more than [`MAX_TABLE_BYTES`](crate::table::MAX_TABLE_BYTES) is refused unread.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use ecr_actions_codegen::model::{Service, Tables};
-    /// let actions = "\
-    /// ┏━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
-    /// ┃ Actions ┃ Description ┃ Access level ┃ Resource types ┃ Condition keys ┃
-    /// ┡━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
-    /// │ Ping    │ Says hello  │ Read         │ thing*         │                │
-    /// └─────────┴─────────────┴──────────────┴────────────────┴────────────────┘
-    /// ";
-    /// let tables = Tables { service: "demo", actions, resource_types: None, condition_keys: None, names: &[], names_for: &[] };
-    /// let service = Service::from_tables(&tables).unwrap();
-    /// assert_eq!(service.actions[0].name, "Ping");
-    /// assert!(service.actions[0].resource_types[0].required);
-    /// ```
-    pub fn from_tables(tables: &Tables<'_>) -> Result<Self, Vec<Problem>> {
-        Self::checked(tables).map_err(Reported::into_vec)
-    }
-
-    /// [`Service::from_tables`], its problems in a list that cannot be empty.
-    pub(crate) fn checked(tables: &Tables<'_>) -> Result<Self, Reported> {
-        let mut problems = Problems::default();
-        valid::check_service_prefix(tables.service, &mut problems);
-        valid::check_names(tables.names, &mut problems);
-        crate::names_for::check(tables.names_for, &mut problems);
-
-        let actions_grid = read(Source::Actions, tables.actions, &mut problems);
-        let resource_grid = tables
-            .resource_types
-            .map(|text| read(Source::ResourceTypes, text, &mut problems));
-        let condition_grid = tables
-            .condition_keys
-            .map(|text| read(Source::ConditionKeys, text, &mut problems));
-
-        let action_rows = actions_grid
-            .as_ref()
-            .map(|grid| columns::action_rows(grid, &mut problems))
-            .unwrap_or_default();
-        let resource_rows = resource_grid.as_ref().map(|grid| {
-            grid.as_ref()
-                .and_then(|g| columns::resource_rows(g, &mut problems))
-        });
-        let condition_rows = condition_grid.as_ref().map(|grid| {
-            grid.as_ref()
-                .and_then(|g| columns::condition_rows(g, &mut problems))
-        });
-
-        let service = valid::build(
-            tables,
-            actions_grid.as_ref().and_then(|g| g.last_updated.as_ref()),
-            action_rows,
-            resource_rows.as_ref().map(|r| r.as_deref()),
-            condition_rows.as_ref().map(|r| r.as_deref()),
-            &mut problems,
-        );
-        match problems.report() {
-            None => Ok(service),
-            Some(reported) => Err(reported),
-        }
-    }
-}
-
-fn read(source: Source, text: &str, problems: &mut Problems) -> Option<table::Grid> {
-    match table::read(text) {
-        Ok(grid) => Some(grid),
-        Err(errors) => {
-            problems.grid(source, errors);
-            None
-        }
-    }
 }

@@ -6,8 +6,8 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Service, Tables};
-use crate::problem::{Place, Problem, Reported};
+use crate::model::Service;
+use crate::problem::{Place, Problem};
 
 /// The date an earlier table's `Last updated` title names: the part before any `T` time, e.g.
 /// `2022-11-10` of `2022-11-10T16:11:37+00:00`.
@@ -15,19 +15,6 @@ fn date(last_updated: Option<&str>) -> String {
     last_updated
         .and_then(|text| text.split('T').next())
         .map_or_else(|| "an earlier table".to_owned(), str::to_owned)
-}
-
-/// The earlier table as a service model: with the invocation's `names` and `names_for` when they
-/// resolve it, else without (an earlier table need not use every name the current one needs).
-pub(crate) fn read(tables: &Tables<'_>) -> Result<Service, Reported> {
-    Service::checked(tables).or_else(|first| {
-        let bare = Tables {
-            names: &[],
-            names_for: &[],
-            ..*tables
-        };
-        Service::checked(&bare).map_err(|_| first)
-    })
 }
 
 /// A problem of an earlier table, as a message that names it (its line and column, when it has them).

@@ -174,20 +174,6 @@ impl Problems {
     }
 }
 
-/// `; did you mean `x`?` (to end a message) for the candidate nearest to `input`, or nothing when none is near.
-pub(crate) fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> String {
-    let input_lower = input.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::osa_distance(&input_lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.chars().count().max(input.chars().count()) / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map_or_else(String::new, |(_, c)| format!("; did you mean `{c}`?"))
-}
-
 /// Quoted text of another place, cut to [`QUOTED_CHARS`] characters and `…`: a message may quote a cell
 /// that many other messages quote too, and their total size must stay proportional to the table's.
 pub(crate) fn shortened(text: &str) -> std::borrow::Cow<'_, str> {

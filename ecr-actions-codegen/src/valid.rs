@@ -3,15 +3,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::columns::{ActionRow, ConditionRow, ResourceRow};
-use crate::companion;
+use crate::cells::{Cells, PlacedAction, Places, values};
+use crate::columns::ActionRow;
 use crate::grammar::{self, Kind};
-use crate::ident;
-use crate::model::{AccessLevel, Action, ResourceUse, Service, Tables};
-use crate::names_for;
-use crate::problem::{Problems, Source, did_you_mean, shortened};
-use crate::resolve::{Resolver, is_cut};
+use crate::model::{AccessLevel, Action, ResourceUse};
+use crate::problem::{Problems, Source, shortened};
+use crate::resolve::is_cut;
 use crate::table::{Pos, Text};
+use ecr_actions_pattern::suggest;
 
 /// The `service` argument: an IAM service prefix.
 pub(crate) fn check_service_prefix(service: &str, problems: &mut Problems) {
@@ -53,19 +52,21 @@ pub(crate) fn check_names(names: &[String], problems: &mut Problems) {
 }
 
 /// The rows of one action, in table order.
-struct Group {
-    rows: Vec<ActionRow>,
+pub(crate) struct Group {
+    /// The rows, the head first.
+    pub(crate) rows: Vec<ActionRow>,
 }
 
 impl Group {
-    fn head(&self) -> Option<&ActionRow> {
+    /// The first row.
+    pub(crate) fn head(&self) -> Option<&ActionRow> {
         self.rows.first()
     }
 }
 
 /// Merges sub-rows into actions: a new action starts where the name changes, where the table changes, or
 /// (for names cut alike) where the description changes.
-fn group_rows(rows: Vec<ActionRow>, problems: &mut Problems) -> Vec<Group> {
+pub(crate) fn group_rows(rows: Vec<ActionRow>, problems: &mut Problems) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for row in rows {
         if let Some(group) = groups.last_mut()
@@ -193,7 +194,7 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
                 format!(
                     "unknown access level `{word}`: expected one of {}{}",
                     expected(),
-                    did_you_mean(word, AccessLevel::ALL.iter().map(|l| l.as_str())),
+                    suggest::hint(word, AccessLevel::ALL.iter().map(|l| l.as_str())),
                 ),
             ),
         }
@@ -201,86 +202,8 @@ fn access_levels(cell: &Text, lines: &[Text], problems: &mut Problems) -> Vec<Ac
     levels
 }
 
-/// Where each value of an action first stands, for messages (the first place wins).
-pub(crate) type Places = HashMap<String, Pos>;
-
-/// A list cell's values, resolved, each once; `places` learns where each first stands.
-///
-/// A value the cell lists twice is taken once, where it first stands: the lists of the Service
-/// Authorization Reference are sets ("Condition keys", "Dependent actions" name which keys and actions
-/// apply, not how often), and AWS's own pages repeat values (the s3 page lists `s3:signatureversion` twice
-/// in one cell of several actions).
-///
-/// A value outside its kind's grammar ([`crate::grammar`]) is an error at its cell, and left out.
-pub(crate) fn values(
-    resolver: &Cells<'_, '_>,
-    (source, kind): (Source, Kind),
-    cells: &[Text],
-    places: &mut Places,
-    problems: &mut Problems,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(cells.len());
-    // A cell may hold tens of thousands of values: a set keeps the check for repeats linear.
-    let mut seen: HashSet<String> = HashSet::with_capacity(cells.len());
-    for cell in cells {
-        let Some(value) = resolver.value(cell) else {
-            continue;
-        };
-        if let Some(message) = grammar::check(kind, &value) {
-            problems.table(source, cell.pos, message);
-            continue;
-        }
-        if !seen.contains(&value) {
-            places.entry(value.clone()).or_insert(cell.pos);
-            seen.insert(value.clone());
-            out.push(value);
-        }
-    }
-    out
-}
-
-/// Where a cell's value comes from: its text, `names` for a cut cell, or for an action given in
-/// `names_for`, that action's own list (by the cell's place).
-pub(crate) struct Cells<'r, 'n> {
-    resolver: &'r Resolver<'n>,
-    own: Option<HashMap<Pos, String>>,
-}
-
-impl<'r, 'n> Cells<'r, 'n> {
-    /// Cells resolved from `names` only.
-    pub(crate) const fn global(resolver: &'r Resolver<'n>) -> Self {
-        Self {
-            resolver,
-            own: None,
-        }
-    }
-
-    /// A cell's value; `None` for a cut cell that did not resolve (already reported).
-    pub(crate) fn value(&self, cell: &Text) -> Option<String> {
-        match &self.own {
-            Some(own) if is_cut(&cell.text) => own.get(&cell.pos).cloned(),
-            _ => self.resolver.value(cell),
-        }
-    }
-}
-
-/// An action with where its parts stand in the table, for messages.
-pub(crate) struct PlacedAction {
-    /// The name cell of the action's first row.
-    pub name: Pos,
-    /// Where each resource type and condition key of the action first stands.
-    pub values: Places,
-    pub action: Action,
-}
-
-impl PlacedAction {
-    pub(crate) fn place_of(&self, value: &str) -> Pos {
-        self.values.get(value).copied().unwrap_or(self.name)
-    }
-}
-
 /// One action from its rows, names resolved.
-fn action(
+pub(crate) fn action(
     group: &Group,
     name: String,
     resolver: &Cells<'_, '_>,
@@ -385,7 +308,10 @@ fn action(
 
 /// An action whose rows stand apart is an error: IAM names are case-insensitive, so compare so. The
 /// repeat is dropped, so that later checks do not report it again.
-fn drop_repeated_actions(actions: Vec<PlacedAction>, problems: &mut Problems) -> Vec<PlacedAction> {
+pub(crate) fn drop_repeated_actions(
+    actions: Vec<PlacedAction>,
+    problems: &mut Problems,
+) -> Vec<PlacedAction> {
     let mut seen: HashMap<String, (Pos, String)> = HashMap::new();
     let mut kept = Vec::with_capacity(actions.len());
     for placed in actions {
@@ -416,115 +342,19 @@ fn drop_repeated_actions(actions: Vec<PlacedAction>, problems: &mut Problems) ->
     kept
 }
 
-/// Builds the service from its rows; every problem goes to `problems`.
-pub(crate) fn build(
-    tables: &Tables<'_>,
-    last_updated: Option<&Text>,
-    rows: Vec<ActionRow>,
-    resource_rows: Option<Option<&[ResourceRow]>>,
-    condition_rows: Option<Option<&[ConditionRow]>>,
+/// Each action `names_for` names is an action of the table.
+pub(crate) fn check_names_for_actions(
+    names_for: &[(String, Vec<String>)],
+    action_names: &[Option<String>],
     problems: &mut Problems,
-) -> Service {
-    let groups = group_rows(rows, problems);
-    let mut resolver = Resolver::new(tables.names);
-    let heads: Vec<&Text> = groups
-        .iter()
-        .filter_map(|g| g.head().map(|h| &h.name))
-        .collect();
-    let action_names = resolver.action_names(&heads, problems);
-    let own: HashMap<&str, &[String]> = tables
-        .names_for
-        .iter()
-        .map(|(action, values)| (action.as_str(), values.as_slice()))
-        .collect();
-    for (index, (action, _)) in tables.names_for.iter().enumerate() {
+) {
+    for (index, (action, _)) in names_for.iter().enumerate() {
         if !action_names.iter().flatten().any(|n| n == action) {
-            let hint = did_you_mean(action, action_names.iter().flatten().map(String::as_str));
+            let hint = suggest::hint(action, action_names.iter().flatten().map(String::as_str));
             problems.name_for(
                 index,
                 format!("`names_for` names `{action}`, which is no action of the table{hint}"),
             );
         }
-    }
-    // An action given in `names_for` takes its cells only from there: its cut cells are not resolved
-    // from `names`.
-    let globally = groups
-        .iter()
-        .zip(&action_names)
-        .filter(|(_, name)| name.as_deref().is_none_or(|n| !own.contains_key(n)))
-        .collect::<Vec<_>>();
-    for (group, name) in &globally {
-        for row in &group.rows {
-            resolver.note(Source::Actions, "resource type", row.resource.iter());
-            resolver.note(Source::Actions, "condition key", row.condition_keys.iter());
-            resolver.note(
-                Source::Actions,
-                "dependent action",
-                row.dependent_actions.iter(),
-            );
-        }
-        if let Some(name) = name {
-            resolver.own(name, &names_for::cut_cells(group.rows.iter()));
-        }
-    }
-    for row in resource_rows.into_iter().flatten().flatten() {
-        resolver.note(
-            Source::ResourceTypes,
-            "resource type",
-            std::iter::once(&row.name),
-        );
-        resolver.note(Source::ResourceTypes, "ARN", row.arn.iter());
-        resolver.note(
-            Source::ResourceTypes,
-            "condition key",
-            row.condition_keys.iter(),
-        );
-    }
-    for row in condition_rows.into_iter().flatten().flatten() {
-        resolver.note(
-            Source::ConditionKeys,
-            "condition key",
-            std::iter::once(&row.name),
-        );
-    }
-    resolver.resolve(problems);
-
-    let mut placed: Vec<PlacedAction> = Vec::with_capacity(groups.len());
-    for (group, name) in groups.iter().zip(action_names) {
-        let Some(name) = name else {
-            continue;
-        };
-        let cells = match own.get(name.as_str()) {
-            Some(given) => {
-                let cut = names_for::cut_cells(group.rows.iter());
-                let pos = group.head().map_or(Pos::new(1, 1), |h| h.name.pos);
-                Cells {
-                    resolver: &resolver,
-                    own: Some(names_for::assign(&name, pos, &cut, given, problems)),
-                }
-            }
-            None => Cells::global(&resolver),
-        };
-        if let Some(action) = action(group, name, &cells, problems) {
-            placed.push(action);
-        }
-    }
-    let mut actions = drop_repeated_actions(placed, problems);
-
-    let mut types = companion::resource_types(&actions, resource_rows, &resolver, problems);
-    let mut keys = companion::condition_keys(&actions, &types, condition_rows, &resolver, problems);
-    ident::assign_actions(&mut actions, problems);
-    ident::assign_resource_types(&mut types, problems);
-    ident::assign_condition_keys(&mut keys, problems);
-    resolver.report_unused(problems);
-
-    Service {
-        prefix: tables.service.to_owned(),
-        last_updated: last_updated.map(|t| t.text.clone()),
-        removed_after: Vec::new(),
-        names: tables.names.to_vec(),
-        actions: actions.into_iter().map(|a| a.action).collect(),
-        resource_types: types.into_iter().map(|t| t.item).collect(),
-        condition_keys: keys.into_iter().map(|k| k.item).collect(),
     }
 }

@@ -15,7 +15,8 @@ use common::draw;
 
 use ecr_actions_codegen::ident::upper_camel;
 use ecr_actions_codegen::model::{
-    AccessLevel, Action, ConditionKey, ResourceType, ResourceUse, Service, Tables, ValueType,
+    AccessLevel, Action, ConditionKey, ConditionValueType, ResourceType, ResourceUse, Service,
+    Tables,
 };
 use ecr_actions_codegen::problem::{Place, Problem, Source};
 use ecr_actions_codegen::table::Pos;
@@ -1447,7 +1448,7 @@ fn companion_tables_give_arn_formats_descriptions_and_types() {
             },
         ]
     );
-    let string = ValueType::from_text("String");
+    let string = Some(ConditionValueType::String);
     assert_eq!(
         service.condition_keys,
         vec![
@@ -1465,7 +1466,7 @@ fn companion_tables_give_arn_formats_descriptions_and_types() {
             },
             ConditionKey {
                 description: Some("Filters access by the tag keys".to_owned()),
-                value_type: ValueType::from_text("ArrayOfString"),
+                value_type: Some(ConditionValueType::ArrayOfString),
                 ..key("aws:TagKeys", "AwsTagKeys")
             },
             ConditionKey {
@@ -1476,8 +1477,10 @@ fn companion_tables_give_arn_formats_descriptions_and_types() {
         ]
     );
     assert_eq!(
-        ValueType::from_text("ArrayOfString").map(|t| t.variant),
-        Some("ArrayOfString")
+        "ArrayOfString"
+            .parse::<ConditionValueType>()
+            .map(|t| t.variant()),
+        Ok("ArrayOfString")
     );
 }
 
@@ -1674,7 +1677,7 @@ fn the_seed_with_its_companion_tables() {
             (
                 k.name.as_str(),
                 k.ident.as_str(),
-                k.value_type.map(|t| t.text),
+                k.value_type.map(|t| t.as_str()),
             )
         })
         .collect();

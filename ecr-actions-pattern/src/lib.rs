@@ -7,11 +7,21 @@
 //!   where `\*` and `\?` are characters, so that substituted text can never become a wildcard.
 //! - [`ActionPattern`]: `service:Action` patterns as a policy's `Action` element holds them, with typed
 //!   errors ([`ParsePatternError`]).
+//! - [`AccessLevel`], [`AccessLevels`], [`ConditionValueType`]: the vocabulary of the AWS tables, with
+//!   [`ParseNameError`] (`ecr-actions` re-exports them at its root; `Serialize`/`Deserialize` with the
+//!   `serde` feature).
+//! - [`suggest`]: the "did you mean" of both crates, one rule of case, distance and cost.
 
 #![deny(missing_docs)]
 
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub mod __private;
 mod action;
 mod glob;
+pub mod suggest;
+mod vocabulary;
 
 pub use action::{ActionPattern, ParsePatternError};
 pub use glob::{Glob, escape_into, escape_with};
+pub use vocabulary::{AccessLevel, AccessLevels, ConditionValueType, ParseNameError};

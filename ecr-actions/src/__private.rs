@@ -64,37 +64,10 @@ pub fn eq_ignore_ascii_case_folded(input: &[u8], lower: &[u8], mask: &[u8]) -> b
     diff == 0
 }
 
-/// Deserializes a value through its `FromStr`, for the generated `Deserialize` impls.
+/// Deserializes a value through its `FromStr`, for the generated `Deserialize` impls: the pattern
+/// crate's, which its own vocabulary types use too.
 #[cfg(feature = "serde")]
-pub fn deserialize_from_str<'de, T, D>(
-    deserializer: D,
-    expecting: &'static str,
-) -> Result<T, D::Error>
-where
-    T: core::str::FromStr,
-    T::Err: core::fmt::Display,
-    D: serde::Deserializer<'de>,
-{
-    struct Visitor<T>(&'static str, core::marker::PhantomData<T>);
-
-    impl<T> serde::de::Visitor<'_> for Visitor<T>
-    where
-        T: core::str::FromStr,
-        T::Err: core::fmt::Display,
-    {
-        type Value = T;
-
-        fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            f.write_str(self.0)
-        }
-
-        fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<T, E> {
-            value.parse().map_err(E::custom)
-        }
-    }
-
-    deserializer.deserialize_str(Visitor(expecting, core::marker::PhantomData))
-}
+pub use ecr_actions_pattern::__private::deserialize_from_str;
 
 /// Implements `Serialize` (through `Display`) and `Deserialize` (through `FromStr`) when the `serde`
 /// feature of `ecr-actions` is on, and nothing otherwise: the generated code lives in the user's crate,

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::suggest::nearest;
+use ecr_actions_pattern::suggest::nearest;
 
 fn did_you_mean(suggestion: Option<&'static str>) -> String {
     suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
@@ -104,52 +104,5 @@ impl ParseActionError {
             | Self::OtherService { suggestion, .. }
             | Self::Unknown { suggestion, .. } => *suggestion,
         }
-    }
-}
-
-/// A name that is not one of the known names of its kind (a resource type, a condition key, an access
-/// level).
-///
-/// ```
-/// use ecr_actions::ResourceType;
-/// let error = "repositry".parse::<ResourceType>().unwrap_err();
-/// assert_eq!(error.to_string(), "unknown resource type `repositry`; did you mean `repository`?");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("unknown {what} `{input}`{}", did_you_mean(*.suggestion))]
-pub struct ParseNameError {
-    what: &'static str,
-    input: String,
-    suggestion: Option<&'static str>,
-}
-
-impl ParseNameError {
-    /// Builds the error. Used by the generated code.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __new(what: &'static str, input: &str, names: &'static [&'static str]) -> Self {
-        Self {
-            what,
-            input: input.to_owned(),
-            suggestion: nearest(input, names.iter().copied()),
-        }
-    }
-
-    /// What kind of name was expected, e.g. `resource type`.
-    #[must_use]
-    pub const fn kind(&self) -> &'static str {
-        self.what
-    }
-
-    /// The input that did not parse.
-    #[must_use]
-    pub fn input(&self) -> &str {
-        &self.input
-    }
-
-    /// The nearest known name, if one is near enough to be what was meant.
-    #[must_use]
-    pub const fn suggestion(&self) -> Option<&'static str> {
-        self.suggestion
     }
 }

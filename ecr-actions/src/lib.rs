@@ -41,12 +41,10 @@
 
 #![deny(missing_docs)]
 
-mod access;
 pub mod arn;
 #[cfg(feature = "policy")]
 pub mod builder;
 pub mod compact;
-mod condition;
 mod ecr;
 mod error;
 #[cfg(feature = "policy")]
@@ -58,24 +56,45 @@ pub mod metadata;
 pub mod policy;
 pub mod service;
 pub mod set;
-mod suggest;
 #[cfg(feature = "policy")]
 pub mod value;
 
 #[doc(hidden)]
 pub mod __private;
 
-pub use access::{AccessLevel, AccessLevels};
 pub use arn::{
     Arn, ArnPattern, FillArnFormatError, ParseArnError, ParseArnPatternError, RepositoryArn,
     RepositoryArnError,
 };
 #[cfg(feature = "policy")]
 pub use builder::{BuildError, Condition, PolicyBuilder, Principal, StatementBuilder};
-pub use condition::ConditionValueType;
 pub use ecr::{Action, ActionSet, ConditionKey, LAST_UPDATED, ResourceType, ResourceTypeUse};
+/// ```
+/// use ecr_actions::{AccessLevel, Action};
+/// assert_eq!(Action::SetRepositoryPolicy.access_level(), AccessLevel::PermissionsManagement);
+/// assert_eq!(Action::TagResource.access_levels().to_string(), "Tagging, Write");
+/// ```
+pub use ecr_actions_pattern::AccessLevel;
+/// ```
+/// use ecr_actions::{AccessLevel, Action};
+/// let levels = Action::TagResource.access_levels();
+/// assert!(levels.contains(AccessLevel::Tagging));
+/// assert_eq!(levels.first(), AccessLevel::Tagging);
+/// ```
+pub use ecr_actions_pattern::AccessLevels;
+/// ```
+/// use ecr_actions::{ConditionKey, ConditionValueType};
+/// assert_eq!(ConditionKey::AwsTagKeys.value_type(), Some(ConditionValueType::ArrayOfString));
+/// ```
+pub use ecr_actions_pattern::ConditionValueType;
+/// ```
+/// use ecr_actions::ResourceType;
+/// let error = "repositry".parse::<ResourceType>().unwrap_err();
+/// assert_eq!(error.to_string(), "unknown resource type `repositry`; did you mean `repository`?");
+/// ```
+pub use ecr_actions_pattern::ParseNameError;
 pub use ecr_actions_pattern::{ActionPattern, Glob, ParsePatternError};
-pub use error::{ParseActionError, ParseNameError};
+pub use error::ParseActionError;
 #[cfg(feature = "policy")]
 pub use eval::{Context, Decision, Evaluation, Evaluator, PolicySetError, Request};
 

@@ -21,7 +21,7 @@ pub(super) fn expand(service: &Service, cx: &Context<'_>) -> TokenStream {
     let descriptions = descriptions.into_iter().map(option);
     let types: Vec<Option<Ident>> = keys
         .iter()
-        .map(|k| k.value_type.map(|t| ident(t.variant)))
+        .map(|k| k.value_type.map(|t| ident(t.variant())))
         .collect();
     let use_types = use_option_for(&types);
     let v = alias(

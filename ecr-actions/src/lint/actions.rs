@@ -181,7 +181,10 @@ fn nothing_matched(item: &ActionItem, path: JsonPath, findings: &mut Findings) {
     } else {
         let names = Action::ALL.iter().map(|a| a.as_str());
         let nearest = if findings.may_suggest() {
-            crate::suggest::nearest(text, names)
+            // Its literal text against the best-matching stretch of each name (`ecr:Gte*`, say).
+            ecr_actions_pattern::suggest::ranked_for_pattern(text, names)
+                .into_iter()
+                .next()
         } else {
             None
         };

@@ -168,10 +168,10 @@ pub(super) fn unknown_message(name: &str, suggest: bool) -> std::string::String 
         // the tag key.
         Some((head, tag)) => {
             let heads = known_names().filter_map(|t| t.split_once("/${").map(|(h, _)| h));
-            crate::suggest::nearest(head, heads).map(|h| format!("{h}/{tag}"))
+            ecr_actions_pattern::suggest::nearest(head, heads).map(|h| format!("{h}/{tag}"))
         }
         None if suggest => {
-            crate::suggest::nearest(name, known_names().filter(|t| !t.contains("${")))
+            ecr_actions_pattern::suggest::nearest(name, known_names().filter(|t| !t.contains("${")))
                 .map(str::to_owned)
         }
         None => None,

@@ -134,6 +134,5 @@ impl PolicyError {
 
 /// `; did you mean `x`?` for the nearest candidate, or nothing.
 pub(super) fn did_you_mean(input: &str, candidates: &[&'static str]) -> String {
-    crate::suggest::nearest(input, candidates.iter().copied())
-        .map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
+    ecr_actions_pattern::suggest::hint(input, candidates.iter().copied())
 }

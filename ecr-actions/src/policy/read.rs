@@ -325,7 +325,7 @@ fn condition(value: &Value, path: &JsonPath) -> Result<ConditionBlock, PolicyErr
                 value: name.clone(),
                 what: "a condition operator",
                 expected: "an operator such as `StringEquals`, optionally with `ForAllValues:`/`ForAnyValue:` before and `IfExists` after",
-                suggestion: crate::suggest::nearest(&unknown, known.iter().copied())
+                suggestion: ecr_actions_pattern::suggest::nearest(&unknown, known.iter().copied())
                     .map_or_else(String::new, |s| format!("; did you mean `{s}`?")),
             }
         })?;

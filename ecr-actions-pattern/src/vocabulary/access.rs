@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::ParseNameError;
+use super::ParseNameError;
 
 /// An IAM access level, as the AWS service authorization reference classifies actions.
 ///
@@ -11,8 +11,7 @@ use crate::error::ParseNameError;
 /// any ASCII case.
 ///
 /// ```
-/// use ecr_actions::{AccessLevel, Action};
-/// assert_eq!(Action::SetRepositoryPolicy.access_level(), AccessLevel::PermissionsManagement);
+/// use ecr_actions_pattern::AccessLevel;
 /// assert_eq!(AccessLevel::PermissionsManagement.to_string(), "Permissions management");
 /// assert_eq!("write".parse::<AccessLevel>(), Ok(AccessLevel::Write));
 /// ```
@@ -52,6 +51,18 @@ impl AccessLevel {
         }
     }
 
+    /// The variant's name in Rust, e.g. `PermissionsManagement`: what generated code names.
+    #[must_use]
+    pub const fn variant(self) -> &'static str {
+        match self {
+            Self::List => "List",
+            Self::Read => "Read",
+            Self::Write => "Write",
+            Self::PermissionsManagement => "PermissionsManagement",
+            Self::Tagging => "Tagging",
+        }
+    }
+
     const fn bit(self) -> u8 {
         1 << self as u8
     }
@@ -82,12 +93,14 @@ impl FromStr for AccessLevel {
 /// is the level the table names first. Equality and hashing ignore the order.
 ///
 /// ```
-/// use ecr_actions::{AccessLevel, Action};
-/// let levels = Action::TagResource.access_levels();
+/// use ecr_actions_pattern::{AccessLevel, AccessLevels};
+/// let levels: AccessLevels = "Tagging, Write".parse()?;
 /// assert!(levels.contains(AccessLevel::Tagging));
 /// assert_eq!(levels.len(), 2);
 /// assert_eq!(levels.to_string(), "Tagging, Write");
 /// assert_eq!(levels.first(), AccessLevel::Tagging);
+/// assert_eq!(levels, "Write, Tagging".parse()?);
+/// # Ok::<(), ecr_actions_pattern::ParseNameError>(())
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct AccessLevels {
@@ -208,13 +221,21 @@ impl FromStr for AccessLevels {
 
     /// Reads the table text, e.g. `Tagging, Write`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let mut parts = s.split(',');
-        let first: AccessLevel = parts.next().unwrap_or_default().parse()?;
-        parts.try_fold(Self::one(first), |levels, part| {
-            Ok(levels.with(part.parse()?))
-        })
+        // Every part is a level: `Tagging,` (an empty part after the comma) is refused.
+        let (first, rest) = match s.split_once(',') {
+            Some((first, rest)) => (first, Some(rest)),
+            None => (s, None),
+        };
+        let first: AccessLevel = first.parse()?;
+        rest.into_iter()
+            .flat_map(|rest| rest.split(','))
+            .try_fold(Self::one(first), |levels, part| {
+                Ok(levels.with(part.parse()?))
+            })
     }
 }
 
-crate::__serde_via_str!(AccessLevel, "an IAM access level such as `Read`");
-crate::__serde_via_str!(AccessLevels, "IAM access levels such as `Tagging, Write`");
+#[cfg(feature = "serde")]
+super::serde_via_str!(AccessLevel, "an IAM access level such as `Read`");
+#[cfg(feature = "serde")]
+super::serde_via_str!(AccessLevels, "IAM access levels such as `Tagging, Write`");

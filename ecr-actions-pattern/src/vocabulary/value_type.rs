@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::error::ParseNameError;
+use super::ParseNameError;
 
 /// The type of a condition key's value, as the AWS condition-keys table names it.
 ///
@@ -11,8 +11,7 @@ use crate::error::ParseNameError;
 /// them with the `ForAllValues:` or `ForAnyValue:` set operators.
 ///
 /// ```
-/// use ecr_actions::{ConditionKey, ConditionValueType};
-/// assert_eq!(ConditionKey::AwsTagKeys.value_type(), Some(ConditionValueType::ArrayOfString));
+/// use ecr_actions_pattern::ConditionValueType;
 /// assert!(ConditionValueType::ArrayOfString.is_multivalued());
 /// assert_eq!(ConditionValueType::ArrayOfString.element_type(), ConditionValueType::String);
 /// assert_eq!("ArrayOfARN".parse(), Ok(ConditionValueType::ArrayOfArn));
@@ -98,6 +97,29 @@ impl ConditionValueType {
         }
     }
 
+    /// The variant's name in Rust, e.g. `ArrayOfArn`: what generated code names.
+    #[must_use]
+    pub const fn variant(self) -> &'static str {
+        match self {
+            Self::String => "String",
+            Self::ArrayOfString => "ArrayOfString",
+            Self::Arn => "Arn",
+            Self::ArrayOfArn => "ArrayOfArn",
+            Self::Bool => "Bool",
+            Self::ArrayOfBool => "ArrayOfBool",
+            Self::Date => "Date",
+            Self::ArrayOfDate => "ArrayOfDate",
+            Self::Numeric => "Numeric",
+            Self::ArrayOfNumeric => "ArrayOfNumeric",
+            Self::Long => "Long",
+            Self::ArrayOfLong => "ArrayOfLong",
+            Self::IpAddress => "IpAddress",
+            Self::ArrayOfIpAddress => "ArrayOfIpAddress",
+            Self::Binary => "Binary",
+            Self::ArrayOfBinary => "ArrayOfBinary",
+        }
+    }
+
     /// Whether a request may carry several values for a key of this type (the `ArrayOf…` types).
     #[must_use]
     pub const fn is_multivalued(self) -> bool {
@@ -165,7 +187,8 @@ impl FromStr for ConditionValueType {
     }
 }
 
-crate::__serde_via_str!(
+#[cfg(feature = "serde")]
+super::serde_via_str!(
     ConditionValueType,
     "a condition value type such as `ArrayOfString`"
 );
