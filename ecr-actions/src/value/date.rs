@@ -193,7 +193,7 @@ fn in_range(value: i32, max: i32) -> Option<i32> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_date;
+    use super::{EARLIEST, LATEST, parse_date};
 
     /// "Date condition operators let you construct Condition elements that restrict access based on
     /// comparing a key to a date/time value. You use these condition operators with
@@ -305,5 +305,95 @@ mod tests {
             parse_date("0000-01-01T00:00:00Z"),
             parse_date("-62167219200")
         );
+    }
+
+    /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar (H. Hinnant's
+    /// `days_from_civil`): the oracle the calendar arithmetic is checked against.
+    fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+        let year = if month <= 2 { year - 1 } else { year };
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// "Every year that is exactly divisible by four is a leap year, except for years that are
+    /// exactly divisible by 100, but these centurial years are leap years if they are exactly
+    /// divisible by 400" (the Gregorian rule), with the W3C profile's fields (months 01-12, hours
+    /// 00-23, minutes and seconds 00-59, `Z` or `±hh:mm`): every combination of edge values of
+    /// every field, at both ends of the four-digit years, is read exactly when the fields are valid
+    /// and the instant lies in the range, and then as the instant the oracle counts. No panic on
+    /// any of them (out-of-range fields, offsets that push year 9999 past the end).
+    #[test]
+    fn every_edge_of_every_field_reads_as_the_calendar_says() {
+        let (mut read, mut bad_fields, mut out_of_range) = (0_u32, 0_u32, 0_u32);
+        let clocks: [(i64, i64, i64, &str, i128); 5] = [
+            (0, 0, 0, "", 0),
+            (12, 34, 56, ".5", 500_000_000),
+            (23, 59, 59, ".999999999", 999_999_999),
+            (24, 0, 0, "", 0),
+            (23, 60, 0, "", 0),
+        ];
+        let zones: [(&str, Option<i64>); 8] = [
+            ("", Some(0)),
+            ("Z", Some(0)),
+            ("+00:00", Some(0)),
+            ("-23:59", Some(-86_340)),
+            ("+23:59", Some(86_340)),
+            ("+02:00", Some(7_200)),
+            ("+24:00", None),
+            ("-00:60", None),
+        ];
+        for year in [0_i64, 1, 1969, 1970, 2000, 2024, 2100, 9998, 9999] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+                    let month_days = match month {
+                        2 if leap => 29,
+                        2 => 28,
+                        4 | 6 | 9 | 11 => 30,
+                        _ => 31,
+                    };
+                    let date_valid = (1..=12).contains(&month) && (1..=month_days).contains(&day);
+                    let days = i128::from(days_from_civil(year, month, day));
+                    for (hour, minute, second, fraction, nanos) in clocks {
+                        let clock_valid = hour <= 23 && minute <= 59 && second <= 59;
+                        for (zone, offset) in zones {
+                            let text = format!(
+                                "{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}{fraction}{zone}"
+                            );
+                            let expected = match offset {
+                                Some(offset) if date_valid && clock_valid => {
+                                    let seconds = days * 86_400
+                                        + i128::from(hour * 3600 + minute * 60 + second - offset);
+                                    let instant = seconds * 1_000_000_000 + nanos;
+                                    if (EARLIEST..=LATEST).contains(&instant) {
+                                        read += 1;
+                                        Some(instant)
+                                    } else {
+                                        out_of_range += 1;
+                                        None
+                                    }
+                                }
+                                _ => {
+                                    bad_fields += 1;
+                                    None
+                                }
+                            };
+                            assert_eq!(
+                                parse_date(&text).map(time::Timestamp::as_nanoseconds),
+                                expected,
+                                "{text:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        // The cases reach every outcome: read, refused by a field, refused by the range.
+        assert!(read > 10_000, "{read}");
+        assert!(bad_fields > 10_000, "{bad_fields}");
+        assert!(out_of_range > 10, "{out_of_range}");
     }
 }
