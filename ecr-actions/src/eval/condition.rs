@@ -27,7 +27,7 @@
 use core::cmp::Ordering;
 
 use ipnet::IpNet;
-use jiff::Timestamp;
+use time::Timestamp;
 
 use super::request::{Context, ContextValueRef};
 use super::variables::{Flavor, GlobCache, LikePattern, Scratch, Template};
