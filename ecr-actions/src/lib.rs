@@ -36,8 +36,9 @@
 //! - `serde` (default): `Serialize`/`Deserialize` for actions, action sets, resource types, condition
 //!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); nothing more.
 //! - `policy`: the IAM policy modules `policy`, `lint`, `builder` and `eval` (and `serde`).
-//! - `cli`: the `ecr-iam` command-line tool (and `policy`) (`list`, `show`, `expand`, `compact`, `spec --json`,
-//!   `spec diff`, `lint`, `simulate`).
+//!
+//! The `ecr-iam` command-line tool is a package of its own (`cargo install ecr-iam`), so that clap is
+//! never part of a library user's build.
 
 #![deny(missing_docs)]
 

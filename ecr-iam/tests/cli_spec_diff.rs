@@ -2,7 +2,6 @@
 //! the tables of 2026-10-27, checked against the tables themselves, and a made-up pair that exercises
 //! every kind of change.
 
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -1,7 +1,6 @@
 //! The `ecr-iam` binary, run as a user runs it: every subcommand's human and JSON output (JSON compared
 //! with what the library computes), exit statuses, error messages, and the 80-column limit.
 
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -14,8 +14,8 @@
 //! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status, the same for
 //! every subcommand (module `failure`): 0 success, 1 the answer is no (nothing matched, an error
 //! finding, a difference, a disagreement), 2 the command could not do its work (bad usage, unreadable
-//! input, unwritable output), with the reason and the nearest names on stderr. Built with the `cli`
-//! feature of `ecr-actions`.
+//! input, unwritable output), with the reason and the nearest names on stderr. A package of its own
+//! over `ecr-actions` (feature `policy`), so that clap never enters a library user's build.
 
 mod args;
 mod compact;

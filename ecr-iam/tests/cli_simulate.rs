@@ -1,7 +1,6 @@
 //! `ecr-iam simulate --cases FILE.jsonl`, run as a user runs it: one line per case in input order,
 //! a decision or an error, `--check` against the cases' expected decisions, standard input.
 
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -2,7 +2,6 @@
 //! library finds), the exit statuses (0 clean or no error, 1 an error finding, 2 unreadable or not a
 //! policy), several files at once, and standard input.
 
-#![cfg(feature = "cli")]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
