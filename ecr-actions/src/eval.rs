@@ -59,15 +59,17 @@
 //! not.
 
 mod arn_like;
+mod build;
 mod compile;
 mod condition;
-pub mod conformance;
 mod context;
 mod decision;
+mod layers;
 mod principal;
 mod request;
 mod variables;
 
+pub use build::EvaluatorBuilder;
 pub use compile::CompileError;
 pub(crate) use condition::{ConditionError, check_value as check_condition_value};
 pub use decision::{
@@ -77,72 +79,38 @@ pub use principal::PrincipalMatch;
 pub use request::{Context, ContextError, ContextValue, ContextValueRef, Request, Resource};
 
 use compile::{Check, Compiled};
+use layers::{Present, Slot, Tally};
 use variables::GlobCache;
 
 use crate::policy::{Effect, PolicyDocument};
 
-/// Identity policies and an optional repository policy, compiled to evaluate requests.
+/// Every layer of policies that decides a request, compiled to evaluate requests: identity
+/// policies, a repository policy, and — each optional — SCPs and RCPs by organization level, a
+/// permissions boundary, session policies and a VPC endpoint policy. Built by [`Evaluator::new`]
+/// (identity and repository policies) or [`Evaluator::builder`] (every layer).
 ///
 /// An `Evaluator` is `Send` and `Sync`: share it between threads.
 #[derive(Debug)]
 pub struct Evaluator {
     identity: Vec<Compiled>,
     resource: Vec<Compiled>,
+    /// SCP levels, root first, each the statements of the policies attached there. No level: no
+    /// SCP applies.
+    scps: Vec<Vec<Compiled>>,
+    /// The statements of every customer RCP (`RCPFullAWSAccess` is implied at every level).
+    rcps: Vec<Compiled>,
+    /// `Some` (possibly empty) when the principal has a boundary.
+    boundary: Option<Vec<Compiled>>,
+    /// `Some` when the session has session policies.
+    session: Option<Vec<Compiled>>,
+    /// `Some` when the request goes through a VPC endpoint with a policy.
+    endpoint: Option<Vec<Compiled>>,
     cache: GlobCache,
-}
-
-/// What the statements of the policies say about a request.
-#[derive(Clone, Copy, Debug, Default)]
-struct Tally {
-    deny: bool,
-    identity_allows: bool,
-    /// The repository policy allows the principal itself.
-    resource_allows: bool,
-    /// The repository policy allows the principal's account.
-    resource_delegates: bool,
-}
-
-impl Tally {
-    fn add(&mut self, statement: &Compiled, check: Check<'_>) {
-        let Check::Matched(principal) = check else {
-            return;
-        };
-        match (statement.effect, statement.id.policy) {
-            (Effect::Deny, _) => self.deny = true,
-            (Effect::Allow, PolicyId::Identity(_)) => self.identity_allows = true,
-            (Effect::Allow, PolicyId::Resource) => match principal {
-                PrincipalMatch::Direct => self.resource_allows = true,
-                PrincipalMatch::Account => self.resource_delegates = true,
-                PrincipalMatch::None => {}
-            },
-        }
-    }
-
-    fn decide(self, cross_account: bool) -> (Decision, Reason) {
-        if self.deny {
-            return (Decision::ExplicitDeny, Reason::ExplicitDeny);
-        }
-        let resource_side = self.resource_allows || self.resource_delegates;
-        match (cross_account, self.identity_allows, resource_side) {
-            (false, true, _) => (Decision::Allow, Reason::IdentityAllows),
-            (false, false, _) if self.resource_allows => {
-                (Decision::Allow, Reason::RepositoryPolicyAllows)
-            }
-            (false, false, true) => (
-                Decision::ImplicitDeny,
-                Reason::RepositoryPolicyOnlyDelegates,
-            ),
-            (true, true, true) => (Decision::Allow, Reason::BothAllow),
-            (true, false, true) => (Decision::ImplicitDeny, Reason::IdentityDoesNotAllow),
-            (true, true, false) => (Decision::ImplicitDeny, Reason::RepositoryPolicyDoesNotAllow),
-            (_, false, false) => (Decision::ImplicitDeny, Reason::NothingAllows),
-        }
-    }
 }
 
 impl Evaluator {
     /// Compiles `identity` policies (those attached to the principal) and the repository policy, if
-    /// any.
+    /// any: the same as `Evaluator::builder().identity(identity).resource_policy(resource).build()`.
     ///
     /// # Errors
     ///
@@ -154,39 +122,75 @@ impl Evaluator {
         identity: &[PolicyDocument],
         resource: Option<&PolicyDocument>,
     ) -> Result<Self, CompileError> {
-        let mut compiled_identity = Vec::new();
-        for (index, document) in identity.iter().enumerate() {
-            compile::policy(document, PolicyId::Identity(index), &mut compiled_identity)?;
+        let builder = Self::builder().identity(identity);
+        match resource {
+            Some(resource) => builder.resource_policy(resource),
+            None => builder,
         }
-        let mut compiled_resource = Vec::new();
-        if let Some(document) = resource {
-            compile::policy(document, PolicyId::Resource, &mut compiled_resource)?;
-        }
-        Ok(Self {
-            identity: compiled_identity,
-            resource: compiled_resource,
-            cache: GlobCache::default(),
-        })
+        .build()
+    }
+
+    /// A builder that takes every layer of the IAM decision; see [`EvaluatorBuilder`].
+    #[must_use]
+    pub fn builder<'a>() -> EvaluatorBuilder<'a> {
+        EvaluatorBuilder::default()
+    }
+
+    /// The groups of statements, layer by layer, in the order explanations list them. SCPs and
+    /// RCPs are left out for a service-linked role, which they do not affect.
+    fn groups(&self, organization: bool) -> impl Iterator<Item = (Slot, &[Compiled])> {
+        let scps = self
+            .scps
+            .iter()
+            .enumerate()
+            .filter(move |_| organization)
+            .map(|(level, statements)| (Slot::ServiceControl(level), statements.as_slice()));
+        let rcps = Some((Slot::ResourceControl, self.rcps.as_slice())).filter(|_| organization);
+        [
+            (Slot::Identity, self.identity.as_slice()),
+            (Slot::Resource, self.resource.as_slice()),
+        ]
+        .into_iter()
+        .chain(scps)
+        .chain(rcps)
+        .chain(optional(Slot::PermissionsBoundary, self.boundary.as_ref()))
+        .chain(optional(Slot::Session, self.session.as_ref()))
+        .chain(optional(Slot::VpcEndpoint, self.endpoint.as_ref()))
+    }
+
+}
+
+/// A group of an optional layer, if it is present.
+fn optional(slot: Slot, statements: Option<&Vec<Compiled>>) -> Option<(Slot, &[Compiled])> {
+    statements.map(|statements| (slot, statements.as_slice()))
+}
+
+impl Evaluator {
+    /// Which optional layers there are, and whether the organization layers apply to `request`.
+    fn layers(&self, request: &Request<'_>) -> (Present, bool) {
+        let present = Present {
+            boundary: self.boundary.is_some(),
+            session: self.session.is_some(),
+            endpoint: self.endpoint.is_some(),
+        };
+        let has_organization = !self.scps.is_empty() || !self.rcps.is_empty();
+        (
+            present,
+            has_organization && !layers::is_service_linked_role(request),
+        )
     }
 
     /// Decides `request`. Allocates nothing (but for a pattern with a policy variable that meets a
     /// value for the first time).
     #[must_use]
     pub fn evaluate(&self, request: &Request<'_>) -> Decision {
-        let mut tally = Tally::default();
-        for statement in self.identity.iter().chain(&self.resource) {
-            // Once the policies allow on one side, further allows there change nothing; denies do.
-            let redundant = statement.effect == Effect::Allow
-                && match statement.id.policy {
-                    PolicyId::Identity(_) => tally.identity_allows,
-                    PolicyId::Resource => tally.resource_allows,
-                };
-            if redundant {
-                continue;
-            }
-            tally.add(statement, statement.check(request, &self.cache));
-            if tally.deny {
-                return Decision::ExplicitDeny;
+        let (present, organization) = self.layers(request);
+        let mut tally = Tally::new(present);
+        for (slot, statements) in self.groups(organization) {
+            match layers::scan(statements, request, &self.cache, tally.allows_matter(slot)) {
+                // A Deny in any layer decides.
+                None => return Decision::ExplicitDeny,
+                Some(allow) => tally.record(slot, allow),
             }
         }
         tally.decide(request.is_cross_account()).0
@@ -195,20 +199,28 @@ impl Evaluator {
     /// Decides `request` and explains why: which statements decided, and how every statement fared.
     #[must_use]
     pub fn evaluate_explained(&self, request: &Request<'_>) -> Evaluation {
-        let mut tally = Tally::default();
-        let mut statements = Vec::with_capacity(self.identity.len() + self.resource.len());
+        let (present, organization) = self.layers(request);
+        let mut tally = Tally::new(present);
+        let mut statements = Vec::with_capacity(self.statement_count());
         let mut matched = Vec::new();
-        for statement in self.identity.iter().chain(&self.resource) {
-            let check = statement.check(request, &self.cache);
-            tally.add(statement, check);
-            if let Check::Matched(principal) = check {
-                matched.push((statement, principal));
+        for (slot, group) in self.groups(organization) {
+            let mut allow = PrincipalMatch::None;
+            for statement in group {
+                let check = statement.check(request, &self.cache);
+                if let Check::Matched(principal) = check {
+                    matched.push((statement, principal));
+                    match statement.effect {
+                        Effect::Deny => tally.deny = true,
+                        Effect::Allow => allow = allow.max(principal),
+                    }
+                }
+                statements.push(StatementTrace {
+                    id: statement.id.clone(),
+                    effect: statement.effect,
+                    outcome: Compiled::outcome(check),
+                });
             }
-            statements.push(StatementTrace {
-                id: statement.id.clone(),
-                effect: statement.effect,
-                outcome: Compiled::outcome(check),
-            });
+            tally.record(slot, allow);
         }
         let cross_account = request.is_cross_account();
         let (decision, reason) = tally.decide(cross_account);
@@ -218,7 +230,7 @@ impl Evaluator {
                 Decision::ExplicitDeny => statement.effect == Effect::Deny,
                 Decision::Allow => {
                     statement.effect == Effect::Allow
-                        && (cross_account || *principal == PrincipalMatch::Direct)
+                        && Tally::needed(reason, statement.id.policy, *principal)
                 }
                 Decision::ImplicitDeny => false,
             })
@@ -235,10 +247,17 @@ impl Evaluator {
         }
     }
 
-    /// How many statements were compiled (identity policies and repository policy).
+    /// How many statements were compiled, in every layer.
     #[must_use]
     pub fn statement_count(&self) -> usize {
-        self.identity.len() + self.resource.len()
+        let optional = |layer: &Option<Vec<Compiled>>| layer.as_ref().map_or(0, Vec::len);
+        self.identity.len()
+            + self.resource.len()
+            + self.scps.iter().map(Vec::len).sum::<usize>()
+            + self.rcps.len()
+            + optional(&self.boundary)
+            + optional(&self.session)
+            + optional(&self.endpoint)
     }
 
     /// How many patterns with policy variables have been compiled for the values requests gave them

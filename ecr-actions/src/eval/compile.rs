@@ -33,9 +33,10 @@ use crate::{ActionSet, ArnPattern};
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum CompileError {
-    /// An identity policy statement has `Principal` or `NotPrincipal`.
+    /// A statement of a policy that names no principal (an identity policy, a permissions
+    /// boundary, a session policy, an SCP) has `Principal` or `NotPrincipal`.
     #[error(
-        "{at}: an identity policy applies to the identity it is attached to: remove `{element}`"
+        "{at}: this policy applies to the identity or account it is attached to: remove `{element}`"
     )]
     PrincipalInIdentityPolicy {
         /// Where.
@@ -43,18 +44,20 @@ pub enum CompileError {
         /// `Principal` or `NotPrincipal`.
         element: &'static str,
     },
-    /// An identity policy statement has neither `Resource` nor `NotResource`.
+    /// A statement of a policy that names no principal (an identity policy, a permissions
+    /// boundary, a session policy, an SCP) has neither `Resource` nor `NotResource`.
     #[error(
-        "{at}: missing `Resource`: an identity policy statement names its resources in `Resource` \
+        "{at}: missing `Resource`: a statement of this policy names its resources in `Resource` \
          or `NotResource`, e.g. `\"Resource\": \"*\"`"
     )]
     MissingResource {
         /// Where.
         at: StatementId,
     },
-    /// A repository policy statement has neither `Principal` nor `NotPrincipal`.
+    /// A statement of a policy that names principals (a repository policy, an RCP, a VPC endpoint
+    /// policy) has neither `Principal` nor `NotPrincipal`.
     #[error(
-        "{at}: missing `Principal`: a repository policy statement names whom it applies to, e.g. \
+        "{at}: missing `Principal`: a statement of this policy names whom it applies to, e.g. \
          `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:root\"}}`"
     )]
     MissingPrincipal {
@@ -199,6 +202,19 @@ impl Resources {
 }
 
 impl Compiled {
+    /// Applies the rule of the IAM User Guide's "Permissions boundaries for IAM entities"
+    /// ("Important"): "The `NotPrincipal` element with a `Deny` effect will always deny any IAM
+    /// principal that has a permissions boundary policy attached, regardless of the values
+    /// specified in the `NotPrincipal` element." The evaluator calls it on the repository policy's
+    /// statements when the principal has a boundary: such a statement then names everyone.
+    pub(crate) fn deny_not_principal_to_everyone(&mut self) {
+        if self.effect == Effect::Deny
+            && let Some(principal) = &mut self.principal
+        {
+            principal.deny_everyone_if_negated();
+        }
+    }
+
     /// Evaluates the statement: action, principal, resource, conditions, cheapest first.
     pub(crate) fn check(&self, request: &Request<'_>, cache: &GlobCache) -> Check<'_> {
         if !self.actions.contains(request.action) {
@@ -266,7 +282,13 @@ fn compile(
     at: StatementId,
     substitute: bool,
 ) -> Result<Compiled, CompileError> {
-    let is_identity = matches!(at.policy, PolicyId::Identity(_));
+    // Identity policies, boundaries, session policies and SCPs apply to the principal they are
+    // attached to (or to its account): they name no principal. Repository policies, RCPs and
+    // endpoint policies name the principals they apply to.
+    let is_identity = !matches!(
+        at.policy,
+        PolicyId::Resource | PolicyId::ResourceControl { .. } | PolicyId::VpcEndpoint
+    );
     let principal = match (&statement.principal, is_identity) {
         (Some(clause), true) => {
             return Err(CompileError::PrincipalInIdentityPolicy {

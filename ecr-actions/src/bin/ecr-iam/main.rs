@@ -17,6 +17,7 @@
 
 mod args;
 mod compact;
+mod conformance;
 mod expand;
 mod failure;
 mod lint;
