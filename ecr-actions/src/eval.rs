@@ -131,7 +131,6 @@ impl Evaluator {
     }
 
     /// A builder that takes every layer of the IAM decision; see [`EvaluatorBuilder`].
-    #[must_use]
     pub fn builder<'a>() -> EvaluatorBuilder<'a> {
         EvaluatorBuilder::default()
     }
@@ -157,7 +156,6 @@ impl Evaluator {
         .chain(optional(Slot::Session, self.session.as_ref()))
         .chain(optional(Slot::VpcEndpoint, self.endpoint.as_ref()))
     }
-
 }
 
 /// A group of an optional layer, if it is present.

@@ -210,10 +210,7 @@ fn a_line_that_is_not_utf8_is_reported_and_the_run_goes_on() {
 fn an_over_long_line_is_reported_and_the_run_goes_on() {
     let mut input = Vec::new();
     input.extend_from_slice(br#"{"id": ""#);
-    input.resize(
-        input.len() + MAX_CASE_BYTES,
-        b'x',
-    );
+    input.resize(input.len() + MAX_CASE_BYTES, b'x');
     input.extend_from_slice(b"\"}\n");
     input.extend_from_slice(ALLOW.as_bytes());
     let (stdout, _) = check_fails(&input);

@@ -5,7 +5,10 @@
 //! cases (`policy-eval-extra.jsonl`, `policy-eval-stack-extra.jsonl`, and any later file of that
 //! name), read as `ecr-iam simulate` reads them.
 
-#[allow(dead_code, reason = "the CLI's reader, shared: this test uses part of it")]
+#[allow(
+    dead_code,
+    reason = "the CLI's reader, shared: this test uses part of it"
+)]
 #[path = "../../ecr-actions/src/bin/ecr-iam/conformance.rs"]
 mod conformance;
 

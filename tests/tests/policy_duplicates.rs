@@ -18,7 +18,10 @@
     reason = "a test fails by panicking"
 )]
 
-#[allow(dead_code, reason = "the CLI's case reader, shared: this test uses part of it")]
+#[allow(
+    dead_code,
+    reason = "the CLI's case reader, shared: this test uses part of it"
+)]
 #[path = "../../ecr-actions/src/bin/ecr-iam/conformance.rs"]
 mod conformance;
 

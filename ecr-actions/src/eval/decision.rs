@@ -245,9 +245,14 @@ impl fmt::Display for Reason {
                 "cross-account: an identity policy allows but the repository policy does not"
             }
             Self::ServiceControlPolicyDoesNotAllow { level } => {
-                return write!(f, "no service control policy at level {level} allows the request");
+                return write!(
+                    f,
+                    "no service control policy at level {level} allows the request"
+                );
             }
-            Self::VpcEndpointPolicyDoesNotAllow => "the VPC endpoint policy does not allow the request",
+            Self::VpcEndpointPolicyDoesNotAllow => {
+                "the VPC endpoint policy does not allow the request"
+            }
             Self::PermissionsBoundaryDoesNotAllow => {
                 "the permissions boundary does not allow what the principal's policies grant"
             }

@@ -190,8 +190,8 @@ impl Tally {
     /// Whether a matching Allow statement of `policy`, matched as `principal`, is one the decision
     /// `Allow` with `reason` needed (for the explanation).
     pub(crate) fn needed(reason: Reason, policy: PolicyId, principal: PrincipalMatch) -> bool {
-        let resource_direct = matches!(reason, Reason::RepositoryPolicyAllows)
-            && principal == PrincipalMatch::Direct;
+        let resource_direct =
+            matches!(reason, Reason::RepositoryPolicyAllows) && principal == PrincipalMatch::Direct;
         match policy {
             PolicyId::ServiceControl { .. } | PolicyId::VpcEndpoint => true,
             PolicyId::ResourceControl { .. } => false,

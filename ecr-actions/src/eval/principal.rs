@@ -277,7 +277,10 @@ mod tests {
         let session = Principal::parse("arn:aws:sts::444455556666:assumed-role/deployer/x");
         let role = clause(false, &["arn:aws:iam::444455556666:role/ops/deployer"])?;
         assert_eq!(role.matches(&session, Effect::Allow), PrincipalMatch::Role);
-        let named = clause(false, &["arn:aws:sts::444455556666:assumed-role/deployer/x"])?;
+        let named = clause(
+            false,
+            &["arn:aws:sts::444455556666:assumed-role/deployer/x"],
+        )?;
         assert_eq!(
             named.matches(&session, Effect::Allow),
             PrincipalMatch::Direct
