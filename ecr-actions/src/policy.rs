@@ -84,6 +84,7 @@ mod condition;
 mod document;
 mod error;
 mod json;
+mod kind;
 mod one_or_many;
 mod path;
 mod principal;
@@ -97,6 +98,9 @@ pub use condition::{
 pub(crate) use document::parse_json;
 pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version};
 pub use error::PolicyError;
+pub use kind::{
+    Inference, ParsePolicyTypeError, PolicyType, PolicyTypeError, TypeRule, TypeViolation,
+};
 pub use one_or_many::OneOrMany;
 pub use path::{JsonPath, PathSegment};
 pub use principal::{PrincipalClause, PrincipalKind, Principals};
