@@ -82,6 +82,7 @@ mod condition;
 mod document;
 mod error;
 mod json;
+mod kind;
 mod one_or_many;
 mod path;
 mod principal;
@@ -94,6 +95,9 @@ pub use condition::{
 };
 pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version, parse_json};
 pub use error::PolicyError;
+pub use kind::{
+    Inference, ParsePolicyTypeError, PolicyType, PolicyTypeError, TypeRule, TypeViolation,
+};
 pub use one_or_many::OneOrMany;
 pub use path::{JsonPath, PathSegment};
 pub use principal::{PrincipalClause, PrincipalKind, Principals};
