@@ -6,7 +6,7 @@
 use ecr_actions::eval::{
     CompileError, Context, Decision, Evaluation, Evaluator, PolicyId, Reason, Request, Resource,
 };
-use ecr_actions::policy::PolicyDocument;
+use ecr_actions::policy::{PolicyDocument, TypeRule};
 use ecr_actions::{Action, RepositoryArn};
 
 type Result<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
@@ -485,32 +485,57 @@ fn not_principal_deny_always_denies_a_principal_with_a_boundary() -> Result {
     Ok(())
 }
 
-/// SCPs have no `Principal` (AWS Organizations, "SCP syntax"); the refusal names the layer, the
-/// level and the policy.
+/// SCPs have no `Principal` (AWS Organizations, "SCP syntax": the elements summary lists no
+/// `Principal`), and "The effect of Allow is only supported for the RCPFullAWSAccess policy" (RCP
+/// syntax): the evaluator refuses such layers with the rule they break, naming the layer, the level
+/// and the policy.
 #[test]
-fn a_refusal_names_the_layer() -> Result {
+fn a_refusal_names_the_layer_and_the_rule() -> Result {
     let with_principal = r#"{"Version": "2012-10-17", "Statement": {"Effect": "Deny",
         "Principal": "*", "Action": "*", "Resource": "*"}}"#;
-    let stack = Stack {
+    let mut stack = Stack {
         scps: &[&[ALLOW_ALL], &[ALLOW_ALL, with_principal]],
         ..Stack::default()
     };
-    let Err(error) = stack.evaluator() else {
-        return Err("the SCP with a Principal was accepted".into());
-    };
-    let error = error
-        .downcast::<CompileError>()
-        .map_err(|e| format!("not a CompileError: {e}"))?;
-    match *error {
-        CompileError::PrincipalInIdentityPolicy { ref at, .. } => {
-            assert_eq!(at.policy, PolicyId::ServiceControl { level: 1, index: 1 });
+    let refusal = |stack: &Stack<'_>| -> Result<CompileError> {
+        match stack.evaluator() {
+            Ok(_) => Err("the evaluator accepted the policies".into()),
+            Err(error) => Ok(*error
+                .downcast::<CompileError>()
+                .map_err(|e| format!("not a CompileError: {e}"))?),
         }
-        ref other => return Err(format!("unexpected error {other}").into()),
-    }
+    };
+    let error = refusal(&stack)?;
+    let CompileError::InvalidForType {
+        policy,
+        error: ref why,
+    } = error
+    else {
+        return Err(format!("unexpected error {error}").into());
+    };
+    assert_eq!(policy, PolicyId::ServiceControl { level: 1, index: 1 });
+    assert_eq!(why.violations[0].rule, TypeRule::PrincipalNotAllowed);
     assert!(
-        error
-            .to_string()
-            .starts_with("SCP level 1 policy 1, statement 0:")
+        error.to_string().starts_with("SCP level 1 policy 1: "),
+        "{error}"
     );
+    stack.scps = &[];
+    stack.rcps = &[&[ALLOW_ECR]];
+    let error = refusal(&stack)?;
+    assert!(
+        matches!(
+            error,
+            CompileError::InvalidForType {
+                policy: PolicyId::ResourceControl { level: 0, index: 0 },
+                ..
+            }
+        ),
+        "{error}"
+    );
+    // The managed RCPFullAWSAccess, written out, is accepted (and changes nothing).
+    const FULL_ACCESS: &str = r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+        "Principal": "*", "Action": "*", "Resource": "*"}}"#;
+    stack.rcps = &[&[FULL_ACCESS]];
+    assert!(stack.evaluator().is_ok());
     Ok(())
 }

@@ -77,6 +77,20 @@ pub struct EvaluatorBuilder<'a> {
     endpoint: Option<&'a PolicyDocument>,
 }
 
+/// Compiles one policy of a layer the evaluator validates by type (every layer but the identity
+/// and repository policies, whose rules `compile::policy` checks as it always has).
+fn layer(
+    document: &PolicyDocument,
+    id: PolicyId,
+    out: &mut Vec<Compiled>,
+) -> Result<(), CompileError> {
+    // Warnings (a boundary without an Allow) are policies AWS accepts: they evaluate as written.
+    id.policy_type()
+        .validate(document)
+        .map_err(|error| CompileError::InvalidForType { policy: id, error })?;
+    compile::policy(document, id, out)
+}
+
 impl<'a> EvaluatorBuilder<'a> {
     /// The identity policies: those attached to the user or role, and to the user's groups.
     pub fn identity(mut self, policies: &'a [PolicyDocument]) -> Self {
@@ -282,11 +296,27 @@ impl<'a> EvaluatorBuilder<'a> {
     ///
     /// # Errors
     ///
-    /// The first statement AWS would refuse, named by its layer ([`PolicyId`]): a `Principal` in
-    /// a policy that names none (identity policies, boundaries, session policies, SCPs), a
-    /// statement without `Resource` there, a statement without `Principal` in one that names
-    /// principals (repository policy, RCPs, endpoint policy), a malformed action, resource,
-    /// principal, condition value or policy variable.
+    /// The first policy AWS would refuse, named by its layer ([`PolicyId`]). SCPs, RCPs, the
+    /// boundary, session policies and the endpoint policy are first checked against the rules AWS
+    /// enforces for their type ([`CompileError::InvalidForType`], from
+    /// [`PolicyType::validate`](crate::policy::PolicyType::validate): an SCP with a `Principal`, an
+    /// RCP with an `Allow` other than `RCPFullAWSAccess`'s or a `Principal` other than `"*"`, a
+    /// policy over its type's size…). Then, in every layer: a `Principal` in a policy that names
+    /// none, a statement without `Resource` there, a statement without `Principal` in one that
+    /// names principals, a malformed action, resource, principal, condition value or policy
+    /// variable.
+    ///
+    /// ```
+    /// use ecr_actions::eval::{CompileError, Evaluator, PolicyId};
+    /// use ecr_actions::policy::{PolicyDocument, TypeRule};
+    /// let rcp = PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
+    ///     {"Effect": "Allow", "Principal": "*", "Action": "ecr:*", "Resource": "*"}}"#)?;
+    /// let error = Evaluator::builder().rcp_level(&[]).rcp_level(&[rcp]).build().unwrap_err();
+    /// let CompileError::InvalidForType { policy, error } = &error else { return Err(error.into()) };
+    /// assert_eq!(*policy, PolicyId::ResourceControl { level: 1, index: 0 });
+    /// assert_eq!(error.violations[0].rule, TypeRule::AllowNotSupported);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn build(self) -> Result<Evaluator, CompileError> {
         let mut identity = Vec::new();
         for (index, document) in self.identity.iter().enumerate() {
@@ -306,7 +336,7 @@ impl<'a> EvaluatorBuilder<'a> {
             let mut statements = Vec::new();
             for (index, document) in documents.iter().enumerate() {
                 let id = PolicyId::ServiceControl { level, index };
-                compile::policy(document, id, &mut statements)?;
+                layer(document, id, &mut statements)?;
             }
             scps.push(statements);
         }
@@ -314,14 +344,14 @@ impl<'a> EvaluatorBuilder<'a> {
         for (level, documents) in self.rcps.iter().enumerate() {
             for (index, document) in documents.iter().enumerate() {
                 let id = PolicyId::ResourceControl { level, index };
-                compile::policy(document, id, &mut rcps)?;
+                layer(document, id, &mut rcps)?;
             }
         }
         let single = |document: Option<&PolicyDocument>, id| -> Result<_, CompileError> {
             document
                 .map(|document| {
                     let mut statements = Vec::new();
-                    compile::policy(document, id, &mut statements).map(|()| statements)
+                    layer(document, id, &mut statements).map(|()| statements)
                 })
                 .transpose()
         };
@@ -332,7 +362,7 @@ impl<'a> EvaluatorBuilder<'a> {
             Some(documents) => {
                 let mut statements: Vec<Compiled> = Vec::new();
                 for (index, document) in documents.iter().enumerate() {
-                    compile::policy(document, PolicyId::Session(index), &mut statements)?;
+                    layer(document, PolicyId::Session(index), &mut statements)?;
                 }
                 Some(statements)
             }

@@ -64,6 +64,16 @@ pub enum CompileError {
         /// Where.
         at: StatementId,
     },
+    /// A policy of a layer breaks a rule AWS enforces for policies of its type
+    /// ([`PolicyType::validate`](crate::policy::PolicyType::validate)): an SCP with a `Principal`,
+    /// an RCP with an `Allow`, a session policy over 2,048 characters…
+    #[error("{policy}: {error}")]
+    InvalidForType {
+        /// Which policy: its layer, level and index.
+        policy: PolicyId,
+        /// The rules it breaks, with their paths.
+        error: crate::policy::PolicyTypeError,
+    },
     /// An `Action`/`NotAction` entry that is not an action pattern.
     #[error("{at}: `{text}` is not an action: {reason}")]
     InvalidAction {

@@ -92,6 +92,31 @@ pub enum PolicyId {
     VpcEndpoint,
 }
 
+impl PolicyId {
+    /// The type of the policy: which rules AWS enforces on it
+    /// ([`PolicyType::validate`](crate::policy::PolicyType::validate)).
+    ///
+    /// ```
+    /// use ecr_actions::eval::PolicyId;
+    /// use ecr_actions::policy::PolicyType;
+    /// let id = PolicyId::ServiceControl { level: 2, index: 0 };
+    /// assert_eq!(id.policy_type(), PolicyType::ServiceControl);
+    /// ```
+    #[must_use]
+    pub const fn policy_type(self) -> crate::policy::PolicyType {
+        use crate::policy::PolicyType;
+        match self {
+            Self::Identity(_) => PolicyType::Identity,
+            Self::Resource => PolicyType::Resource,
+            Self::ServiceControl { .. } => PolicyType::ServiceControl,
+            Self::ResourceControl { .. } => PolicyType::ResourceControl,
+            Self::PermissionsBoundary => PolicyType::PermissionsBoundary,
+            Self::Session(_) => PolicyType::Session,
+            Self::VpcEndpoint => PolicyType::VpcEndpoint,
+        }
+    }
+}
+
 impl fmt::Display for PolicyId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
