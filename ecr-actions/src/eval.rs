@@ -1,5 +1,6 @@
-//! Policy evaluation: identity policies and a repository policy, compiled once, then requests
-//! decided as AWS IAM decides them — [`Decision::Allow`], [`Decision::ExplicitDeny`] or
+//! Policy evaluation: identity policies, a repository policy and the rest of the IAM decision
+//! chain (SCPs, RCPs, permissions boundary, session policies, VPC endpoint policy), compiled once,
+//! then requests decided as AWS IAM decides them — [`Decision::Allow`], [`Decision::ExplicitDeny`] or
 //! [`Decision::ImplicitDeny`] — with an explanation on demand.
 //!
 //! ```
@@ -28,19 +29,28 @@
 //!
 //! # How a request is decided
 //!
-//! As the IAM User Guide's "Policy evaluation logic" and "Cross-account policy evaluation logic"
-//! describe it, for identity policies and one resource policy (no SCPs, RCPs, permissions
-//! boundaries or session policies):
+//! As the IAM User Guide's "Policy evaluation logic" (and its pages "How AWS enforcement code logic
+//! evaluates requests" and "Cross-account policy evaluation logic") describe it, over every layer
+//! given to [`Evaluator::builder`] (the sentences each rule rests on are quoted in the builder's
+//! and the tests' documentation):
 //!
-//! 1. A matching `Deny` in any policy decides [`Decision::ExplicitDeny`]. In the repository policy a
-//!    `Deny` that names the principal's account denies everyone in it.
-//! 2. Same account (the resource `*` counts as the principal's own account): [`Decision::Allow`] if an
-//!    identity policy allows, or the repository policy allows the principal itself (`*`, its ARN,
-//!    its role for a session). A repository policy that names only the account delegates to the
-//!    account's identity policies: it does not allow by itself.
-//! 3. Across accounts: [`Decision::Allow`] only if an identity policy *and* the repository policy
+//! 1. A matching `Deny` in any layer decides [`Decision::ExplicitDeny`]: identity policies, the
+//!    repository policy (a `Deny` that names the principal's account denies everyone in it), SCPs,
+//!    RCPs, the permissions boundary, session policies, the VPC endpoint policy.
+//! 2. [`Decision::ImplicitDeny`] if an SCP level has no matching `Allow` (every level, from the
+//!    root to the account, must allow) or the endpoint policy allows nothing. RCPs only deny:
+//!    `RCPFullAWSAccess` is attached at every level.
+//! 3. The principal's side allows when an identity policy allows, within the permissions boundary
+//!    and the session policies (each must allow too, when present).
+//! 4. Same account (the resource `*` counts as the principal's own account): [`Decision::Allow`] if
+//!    the principal's side allows, or the repository policy allows the principal itself (`*`, a
+//!    user's ARN, a session's ARN: not limited by the boundary or session policies), or allows a
+//!    session's role (limited by them). A repository policy that names only the account delegates
+//!    to the principal's side: it does not allow by itself.
+//! 5. Across accounts: [`Decision::Allow`] only if the principal's side *and* the repository policy
 //!    allow (naming the account is enough on the repository side).
-//! 4. Otherwise [`Decision::ImplicitDeny`].
+//! 6. Otherwise [`Decision::ImplicitDeny`]; the explanation's [`Reason`] names the layer that
+//!    allowed nothing.
 //!
 //! A statement matches when its action, principal (repository policy), resource and every condition
 //! match. The details of each part are in the submodules' documentation: principals
@@ -50,7 +60,7 @@
 //!
 //! # Cost
 //!
-//! [`Evaluator::new`] compiles everything: action sets, principals, ARN patterns, condition values
+//! [`Evaluator::new`] and [`EvaluatorBuilder::build`] compile everything: action sets, principals, ARN patterns, condition values
 //! (numbers, dates, networks). [`Evaluator::evaluate`] then allocates nothing. A pattern that holds a
 //! policy variable is compiled when a request first gives it a value, and kept in a bounded cache.
 //! One exception, in [`Glob`](crate::Glob) itself: a pattern with `?`, or with a `*` inside an ARN

@@ -52,12 +52,45 @@ const REPOSITORY: &str = r#"{
   ]
 }"#;
 
+#[allow(
+    dead_code,
+    reason = "the benchmarks' layers, shared: every one is used here"
+)]
+#[path = "../../ecr-actions/benches/fixtures/layers.rs"]
+mod layers;
+
 #[test]
 fn evaluate_allocates_nothing_after_warm_up() -> Result<(), Box<dyn std::error::Error>> {
     let identity = PolicyDocument::from_json(IDENTITY)?;
     let repository_policy = PolicyDocument::from_json(REPOSITORY)?;
     let evaluator = Evaluator::new(&[identity], Some(&repository_policy))?;
+    allocates_nothing(&evaluator)
+}
 
+/// The same with two SCP levels, an RCP level and a permissions boundary (which let these requests
+/// through as before): every layer is evaluated without allocating either.
+#[test]
+fn evaluate_allocates_nothing_with_every_layer() -> Result<(), Box<dyn std::error::Error>> {
+    let document = PolicyDocument::from_json;
+    let identity = [document(IDENTITY)?];
+    let repository_policy = document(REPOSITORY)?;
+    let (root, ou) = ([document(layers::SCP_ROOT)?], [document(layers::SCP_OU)?]);
+    let rcp = [document(layers::RCP_ACCOUNT)?];
+    let boundary = document(layers::BOUNDARY)?;
+    let evaluator = Evaluator::builder()
+        .identity(&identity)
+        .resource_policy(&repository_policy)
+        .scp_level(&root)
+        .scp_level(&ou)
+        .rcp_level(&rcp)
+        .permissions_boundary(&boundary)
+        .build()?;
+    assert_eq!(evaluator.statement_count(), 12 + 1 + 3 + 1 + 2);
+    allocates_nothing(&evaluator)
+}
+
+/// Twenty requests, decided as expected, then decided many times without an allocation.
+fn allocates_nothing(evaluator: &Evaluator) -> Result<(), Box<dyn std::error::Error>> {
     let web: RepositoryArn = "arn:aws:ecr:us-east-1:111122223333:repository/web/api".parse()?;
     let shared: RepositoryArn =
         "arn:aws:ecr:us-east-1:111122223333:repository/shared/base".parse()?;
