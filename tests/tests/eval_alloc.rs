@@ -11,51 +11,10 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-const IDENTITY: &str = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {"Sid": "Pull", "Effect": "Allow",
-     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:Describe*", "ecr:List*"],
-     "Resource": "arn:aws:ecr:*:111122223333:repository/*"},
-    {"Sid": "PushOwnTeam", "Effect": "Allow",
-     "Action": ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"],
-     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:PrincipalTag/team, 'shared'}/*",
-     "Condition": {"Bool": {"aws:SecureTransport": "true"}}},
-    {"Sid": "Login", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
-    {"Sid": "TagWithKnownKeys", "Effect": "Allow", "Action": "ecr:TagResource", "Resource": "*",
-     "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env", "team"]}, "Null": {"aws:TagKeys": "false"}}},
-    {"Sid": "OwnedRepositories", "Effect": "Allow", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"StringLike": {"aws:ResourceTag/owner": "${aws:username}*"}}},
-    {"Sid": "NoDeleteWithoutMfa", "Effect": "Deny", "Action": ["ecr:Delete*", "ecr:BatchDeleteImage"], "Resource": "*",
-     "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
-    {"Sid": "CorporateNetwork", "Effect": "Deny", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]},
-                   "Bool": {"aws:ViaAWSService": "false"}}},
-    {"Sid": "Expiry", "Effect": "Deny", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"DateGreaterThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"}}}
-  ]
-}"#;
+#[path = "../../ecr-actions/benches/fixtures/policy_set.rs"]
+mod policy_set;
+use policy_set::{IDENTITY, REPOSITORY};
 
-const REPOSITORY: &str = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {"Sid": "PartnerPull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
-     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]},
-    {"Sid": "Org", "Effect": "Allow", "Principal": "*", "Action": "ecr:Describe*",
-     "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}},
-    {"Sid": "CiPush", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci-builder"},
-     "Action": "ecr:*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*"},
-                                       "NumericLessThan": {"aws:MultiFactorAuthAge": "86400"}}},
-    {"Sid": "LockPolicy", "Effect": "Deny",
-     "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/admin", "arn:aws:iam::111122223333:root"]},
-     "Action": ["ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy"]}
-  ]
-}"#;
-
-#[allow(
-    dead_code,
-    reason = "the benchmarks' layers, shared: every one is used here"
-)]
 #[path = "../../ecr-actions/benches/fixtures/layers.rs"]
 mod layers;
 
