@@ -238,7 +238,7 @@ impl Evaluator {
                 Decision::ExplicitDeny => statement.effect == Effect::Deny,
                 Decision::Allow => {
                     statement.effect == Effect::Allow
-                        && Tally::needed(reason, statement.id.policy, *principal)
+                        && tally.needed(reason, statement.id.policy, *principal)
                 }
                 Decision::ImplicitDeny => false,
             })

@@ -227,7 +227,16 @@ fn a_grant_to_the_role_is_limited_by_the_boundary() -> Result {
     assert_eq!(stack.pull_home(SESSION)?.decision, Decision::Allow);
     stack.resource = Some(grant_to(&format!("\"{ROLE}\""))?);
     stack.boundary = Some(ALLOW_ECR);
-    assert_eq!(stack.pull_home(SESSION)?.decision, Decision::Allow);
+    let evaluation = stack.pull_home(SESSION)?;
+    assert_eq!(evaluation.decision, Decision::Allow);
+    // What decided: the grant to the role, and the boundary it had to pass.
+    let layers: Vec<PolicyId> = evaluation
+        .explanation
+        .decisive
+        .iter()
+        .map(|id| id.policy)
+        .collect();
+    assert_eq!(layers, [PolicyId::Resource, PolicyId::PermissionsBoundary]);
     Ok(())
 }
 

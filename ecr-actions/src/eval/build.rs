@@ -163,7 +163,9 @@ impl<'a> EvaluatorBuilder<'a> {
     /// here is never needed. Without any level, no RCP applies (the resource is in the management
     /// account, or RCPs are not enabled). Amazon ECR is among the services RCPs apply to (since
     /// June 2025); they apply whoever the principal is, in the organization or outside it, but
-    /// not to service-linked roles.
+    /// not to service-linked roles. For an action without a resource (`ecr:GetAuthorizationToken`,
+    /// resource `*`) the guides do not say whether RCPs are evaluated; the evaluator applies them
+    /// (failing closed: a customer RCP can only deny).
     ///
     /// ```
     /// use ecr_actions::{Action, RepositoryArn};

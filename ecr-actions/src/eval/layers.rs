@@ -189,20 +189,21 @@ impl Tally {
 
     /// Whether a matching Allow statement of `policy`, matched as `principal`, is one the decision
     /// `Allow` with `reason` needed (for the explanation).
-    pub(crate) fn needed(reason: Reason, policy: PolicyId, principal: PrincipalMatch) -> bool {
-        let resource_direct =
-            matches!(reason, Reason::RepositoryPolicyAllows) && principal == PrincipalMatch::Direct;
+    pub(crate) fn needed(&self, reason: Reason, policy: PolicyId, principal: PrincipalMatch) -> bool {
+        // A same-account grant that names the principal itself stands alone; one to its role
+        // needed the boundary and the session policies too.
+        let direct_grant = matches!(reason, Reason::RepositoryPolicyAllows)
+            && self.resource == PrincipalMatch::Direct;
         match policy {
             PolicyId::ServiceControl { .. } | PolicyId::VpcEndpoint => true,
             PolicyId::ResourceControl { .. } => false,
             PolicyId::Identity(_) => matches!(reason, Reason::IdentityAllows | Reason::BothAllow),
             PolicyId::Resource => match reason {
                 Reason::BothAllow => true,
-                Reason::RepositoryPolicyAllows => principal >= PrincipalMatch::Role,
+                Reason::RepositoryPolicyAllows => principal == self.resource,
                 _ => false,
             },
-            // A direct grant of the repository policy passes without them.
-            PolicyId::PermissionsBoundary | PolicyId::Session(_) => !resource_direct,
+            PolicyId::PermissionsBoundary | PolicyId::Session(_) => !direct_grant,
         }
     }
 }
