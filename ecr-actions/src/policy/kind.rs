@@ -160,6 +160,20 @@ impl PolicyType {
         }
     }
 
+    /// The name with its indefinite article, `an identity-based policy`, for messages.
+    #[must_use]
+    pub const fn with_article(self) -> &'static str {
+        match self {
+            Self::Identity => "an identity-based policy",
+            Self::Resource => "a resource-based policy (repository policy)",
+            Self::ServiceControl => "a service control policy (SCP)",
+            Self::ResourceControl => "a resource control policy (RCP)",
+            Self::PermissionsBoundary => "a permissions boundary",
+            Self::Session => "a session policy",
+            Self::VpcEndpoint => "a VPC endpoint policy",
+        }
+    }
+
     /// Whether statements of this type name a `Principal` (resource-style) or none (identity-style).
     #[must_use]
     pub const fn takes_principal(self) -> bool {
@@ -266,9 +280,9 @@ impl PolicyType {
                 JsonPath::root(),
                 format!(
                     "the policy is {size} characters even without white space, more than the {} \
-                     characters AWS stores for a {}; split it or write it shorter",
+                     characters AWS stores for {}; split it or write it shorter",
                     self.max_chars(),
-                    self.name()
+                    self.with_article()
                 ),
             ));
         }
@@ -286,10 +300,10 @@ impl PolicyType {
                 TypeRule::NoAllowStatement,
                 JsonPath::root().key("Statement"),
                 format!(
-                    "no statement allows anything: a {} only limits what other policies grant, so \
+                    "no statement allows anything: {} only limits what other policies grant, so \
                      with no `Allow` it lets no request through; add the `Allow` statements that \
                      set the limit (e.g. `ecr:*` on `*`)",
-                    self.name()
+                    self.with_article()
                 ),
             ));
         }
@@ -334,8 +348,8 @@ impl PolicyType {
                 path.clone(),
                 format!(
                     "the statement has no `Resource`: \"Statements must include either a `Resource` \
-                     or a `NotResource` element\" in a {}; add e.g. `\"Resource\": \"*\"`",
-                    self.name()
+                     or a `NotResource` element\" in {}; add e.g. `\"Resource\": \"*\"`",
+                    self.with_article()
                 ),
             ));
         }
@@ -359,10 +373,10 @@ impl PolicyType {
                     TypeRule::PrincipalNotAllowed,
                     path.key(element),
                     format!(
-                        "a {} applies to the principals it is attached to and takes no \
+                        "{} applies to the principals it is attached to and takes no \
                          `{element}`; remove it (to narrow by principal, use a `Condition` on \
                          `aws:PrincipalArn`)",
-                        self.name()
+                        self.with_article()
                     ),
                 ));
             }
@@ -376,9 +390,9 @@ impl PolicyType {
                     TypeRule::PrincipalRequired,
                     path.clone(),
                     format!(
-                        "the statement has no `Principal`, which every statement of a {} must \
+                        "the statement has no `Principal`, which every statement of {} must \
                          have; add one, e.g. {example}",
-                        self.name()
+                        self.with_article()
                     ),
                 ));
             }
@@ -501,6 +515,23 @@ fn is_rcp_full_access(statement: &Statement) -> bool {
 impl fmt::Display for PolicyType {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// The command line's spelling, `"scp"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for PolicyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The command line's spelling, `"scp"`.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PolicyType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
