@@ -327,3 +327,54 @@ fn inference_from_content() {
         assert_eq!(broken(expected, json), [], "{json}");
     }
 }
+
+/// `lint_as` judges grants only where a policy grants: `FullAWSAccess` ("Allow" of `*` on `*`) is the
+/// SCP AWS attaches by default (AWS Organizations User Guide, *SCP evaluation*) and the default
+/// endpoint policy "allows full access" (AWS PrivateLink Guide), so neither is reported as a broad
+/// grant there, while the same document as an identity policy is; an RCP without `Version` is
+/// refused ("Every RCP must include a `Version` element"), an error rather than a suggestion.
+#[test]
+fn lint_as_fits_the_checks_to_the_type() {
+    use ecr_actions::lint::{LintCode, Severity, lint, lint_as};
+    let codes = |json: &str, policy_type| -> Vec<LintCode> {
+        lint_as(&doc(json), policy_type)
+            .into_iter()
+            .map(|f| f.code)
+            .collect()
+    };
+    assert_eq!(
+        codes(FULL_AWS_ACCESS, PolicyType::Identity),
+        [LintCode::AllowAllEcrOnAllResources]
+    );
+    for policy_type in [
+        PolicyType::ServiceControl,
+        PolicyType::PermissionsBoundary,
+        PolicyType::Session,
+    ] {
+        assert_eq!(codes(FULL_AWS_ACCESS, policy_type), [], "{policy_type}");
+    }
+    assert_eq!(
+        codes(DEFAULT_ENDPOINT, PolicyType::VpcEndpoint),
+        [LintCode::MissingVersion]
+    );
+    let unversioned_rcp = r#"{"Statement": {"Effect": "Deny", "Principal": "*", "Action": "ecr:*", "Resource": "*"}}"#;
+    let findings = lint_as(&doc(unversioned_rcp), PolicyType::ResourceControl);
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].code, LintCode::Type(TypeRule::VersionRequired));
+    assert_eq!(findings[0].severity, Severity::Error);
+    assert_eq!(findings[0].code.as_str(), "version-required");
+    // Without a type, `lint` is unchanged.
+    assert_eq!(
+        lint(&doc(unversioned_rcp))
+            .into_iter()
+            .map(|f| f.code)
+            .collect::<Vec<_>>(),
+        [LintCode::MissingVersion]
+    );
+    // Every type rule is a lint code of the rule's own spelling, and warnings stay warnings.
+    for rule in TypeRule::ALL {
+        let code = LintCode::Type(rule);
+        assert_eq!(code.as_str(), rule.as_str());
+        assert_eq!(code.severity() == Severity::Error, rule.is_refused());
+    }
+}

@@ -5,7 +5,9 @@
 use core::fmt;
 use core::str::FromStr;
 
-use thiserror::Error;
+mod rule;
+
+pub use rule::{ParsePolicyTypeError, PolicyTypeError, TypeRule, TypeViolation};
 
 use super::{Effect, JsonPath, PolicyDocument, Principals, Statement, Version};
 
@@ -160,6 +162,20 @@ impl PolicyType {
         }
     }
 
+    /// The name with its indefinite article, `an identity-based policy`, for messages.
+    #[must_use]
+    pub const fn with_article(self) -> &'static str {
+        match self {
+            Self::Identity => "an identity-based policy",
+            Self::Resource => "a resource-based policy (repository policy)",
+            Self::ServiceControl => "a service control policy (SCP)",
+            Self::ResourceControl => "a resource control policy (RCP)",
+            Self::PermissionsBoundary => "a permissions boundary",
+            Self::Session => "a session policy",
+            Self::VpcEndpoint => "a VPC endpoint policy",
+        }
+    }
+
     /// Whether statements of this type name a `Principal` (resource-style) or none (identity-style).
     #[must_use]
     pub const fn takes_principal(self) -> bool {
@@ -266,9 +282,9 @@ impl PolicyType {
                 JsonPath::root(),
                 format!(
                     "the policy is {size} characters even without white space, more than the {} \
-                     characters AWS stores for a {}; split it or write it shorter",
+                     characters AWS stores for {}; split it or write it shorter",
                     self.max_chars(),
-                    self.name()
+                    self.with_article()
                 ),
             ));
         }
@@ -286,10 +302,10 @@ impl PolicyType {
                 TypeRule::NoAllowStatement,
                 JsonPath::root().key("Statement"),
                 format!(
-                    "no statement allows anything: a {} only limits what other policies grant, so \
+                    "no statement allows anything: {} only limits what other policies grant, so \
                      with no `Allow` it lets no request through; add the `Allow` statements that \
                      set the limit (e.g. `ecr:*` on `*`)",
-                    self.name()
+                    self.with_article()
                 ),
             ));
         }
@@ -334,8 +350,8 @@ impl PolicyType {
                 path.clone(),
                 format!(
                     "the statement has no `Resource`: \"Statements must include either a `Resource` \
-                     or a `NotResource` element\" in a {}; add e.g. `\"Resource\": \"*\"`",
-                    self.name()
+                     or a `NotResource` element\" in {}; add e.g. `\"Resource\": \"*\"`",
+                    self.with_article()
                 ),
             ));
         }
@@ -359,10 +375,10 @@ impl PolicyType {
                     TypeRule::PrincipalNotAllowed,
                     path.key(element),
                     format!(
-                        "a {} applies to the principals it is attached to and takes no \
+                        "{} applies to the principals it is attached to and takes no \
                          `{element}`; remove it (to narrow by principal, use a `Condition` on \
                          `aws:PrincipalArn`)",
-                        self.name()
+                        self.with_article()
                     ),
                 ));
             }
@@ -376,9 +392,9 @@ impl PolicyType {
                     TypeRule::PrincipalRequired,
                     path.clone(),
                     format!(
-                        "the statement has no `Principal`, which every statement of a {} must \
+                        "the statement has no `Principal`, which every statement of {} must \
                          have; add one, e.g. {example}",
-                        self.name()
+                        self.with_article()
                     ),
                 ));
             }
@@ -504,6 +520,23 @@ impl fmt::Display for PolicyType {
     }
 }
 
+/// The command line's spelling, `"scp"`.
+#[cfg(feature = "serde")]
+impl serde::Serialize for PolicyType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The command line's spelling, `"scp"`.
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for PolicyType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 impl FromStr for PolicyType {
     type Err = ParsePolicyTypeError;
 
@@ -518,17 +551,6 @@ impl FromStr for PolicyType {
     }
 }
 
-/// A text that is not one of [`PolicyType`]'s spellings.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error(
-    "`{text}` is not a policy type: expected one of `identity`, `resource`, `scp`, `rcp`, \
-     `boundary`, `session`, `endpoint`"
-)]
-pub struct ParsePolicyTypeError {
-    /// The text.
-    pub text: String,
-}
-
 /// The type [`PolicyType::infer`] found, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Inference {
@@ -536,125 +558,4 @@ pub struct Inference {
     pub policy_type: PolicyType,
     /// What in the document shows it, as a phrase (`a statement names a `Principal``).
     pub reason: &'static str,
-}
-
-/// The rules of [`PolicyType::check`]; each has a stable kebab-case code, which `ecr-iam lint`
-/// reports as a finding's code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum TypeRule {
-    /// `principal-not-allowed`: `Principal`/`NotPrincipal` in an identity policy, SCP, boundary or
-    /// session policy.
-    PrincipalNotAllowed,
-    /// `principal-required`: a statement without `Principal`/`NotPrincipal` in a resource policy,
-    /// RCP or VPC endpoint policy.
-    PrincipalRequired,
-    /// `principal-must-be-star`: an RCP `Principal` other than `"*"`.
-    PrincipalMustBeStar,
-    /// `not-principal-not-supported`: `NotPrincipal` in an RCP.
-    NotPrincipalNotSupported,
-    /// `not-principal-with-allow`: `NotPrincipal` in an `Allow` statement.
-    NotPrincipalWithAllow,
-    /// `allow-not-supported`: an `Allow` statement in an RCP (other than `RCPFullAWSAccess`'s).
-    AllowNotSupported,
-    /// `not-action-not-supported`: `NotAction` in an RCP.
-    NotActionNotSupported,
-    /// `version-required`: an RCP without `"Version": "2012-10-17"`.
-    VersionRequired,
-    /// `resource-required`: a statement without `Resource`/`NotResource` in an identity policy,
-    /// boundary or session policy.
-    ResourceRequired,
-    /// `policy-too-large`: more characters than AWS stores for the type, even without white space.
-    PolicyTooLarge,
-    /// `no-allow-statement` (a warning; AWS accepts the policy): a boundary, session policy or
-    /// endpoint policy without an `Allow`, which lets no request through.
-    NoAllowStatement,
-}
-
-impl TypeRule {
-    /// Every rule, in the order of the table on [`PolicyType`].
-    pub const ALL: [Self; 11] = [
-        Self::PrincipalNotAllowed,
-        Self::PrincipalRequired,
-        Self::PrincipalMustBeStar,
-        Self::NotPrincipalNotSupported,
-        Self::NotPrincipalWithAllow,
-        Self::AllowNotSupported,
-        Self::NotActionNotSupported,
-        Self::VersionRequired,
-        Self::ResourceRequired,
-        Self::PolicyTooLarge,
-        Self::NoAllowStatement,
-    ];
-
-    /// The stable kebab-case code, e.g. `principal-not-allowed`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::PrincipalNotAllowed => "principal-not-allowed",
-            Self::PrincipalRequired => "principal-required",
-            Self::PrincipalMustBeStar => "principal-must-be-star",
-            Self::NotPrincipalNotSupported => "not-principal-not-supported",
-            Self::NotPrincipalWithAllow => "not-principal-with-allow",
-            Self::AllowNotSupported => "allow-not-supported",
-            Self::NotActionNotSupported => "not-action-not-supported",
-            Self::VersionRequired => "version-required",
-            Self::ResourceRequired => "resource-required",
-            Self::PolicyTooLarge => "policy-too-large",
-            Self::NoAllowStatement => "no-allow-statement",
-        }
-    }
-
-    /// Whether AWS refuses a policy that breaks the rule (rather than accepting one that lets
-    /// nothing through).
-    #[must_use]
-    pub const fn is_refused(self) -> bool {
-        !matches!(self, Self::NoAllowStatement)
-    }
-}
-
-impl fmt::Display for TypeRule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// One rule a document breaks for a type: which, where, and how to mend it.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{path}: {message}")]
-pub struct TypeViolation {
-    /// The rule.
-    pub rule: TypeRule,
-    /// Where in the document.
-    pub path: JsonPath,
-    /// What is wrong and how to mend it.
-    pub message: String,
-}
-
-impl TypeViolation {
-    const fn new(rule: TypeRule, path: JsonPath, message: String) -> Self {
-        Self {
-            rule,
-            path,
-            message,
-        }
-    }
-}
-
-/// A document AWS would refuse as a policy of this type ([`PolicyType::validate`]).
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("not a valid {}: {}", .policy_type.name(), list(.violations))]
-pub struct PolicyTypeError {
-    /// The type it was checked as.
-    pub policy_type: PolicyType,
-    /// What AWS refuses, in document order; never empty.
-    pub violations: Vec<TypeViolation>,
-}
-
-fn list(violations: &[TypeViolation]) -> String {
-    violations
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ")
 }

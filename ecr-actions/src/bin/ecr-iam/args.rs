@@ -127,6 +127,9 @@ pub(crate) struct LintArgs {
     /// Policy documents (JSON files), or - for standard input
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<std::path::PathBuf>,
+    /// Lint as this policy type (default: inferred; types below)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub(crate) policy_type: Option<ecr_actions::policy::PolicyType>,
     /// Print one JSON array of the findings
     #[arg(long)]
     pub(crate) json: bool,
@@ -154,6 +157,8 @@ has no valid `expected`, cannot be evaluated or disagrees;
 2 the file cannot be read.";
 
 const LINT_EXIT_STATUS: &str = "\
+Types: identity, resource, scp, rcp, boundary, session, endpoint. Without
+--type, each file is linted as the type its content shows, named on stderr.
 Exit status: 0 no finding is an error; 1 a finding is an error;
 2 a file cannot be read or is not a policy document.";
 
