@@ -52,8 +52,7 @@ fn the_stack_sample_cases_all_agree() {
 }
 
 const REQUEST: &str = r#""request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "ecr:PutImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app", "context": {}}"#;
-const ALLOW_ALL: &str =
-    r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#;
+const ALLOW_ALL: &str = r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#;
 
 #[test]
 fn reads_every_layer_and_names_the_one_it_refuses() {

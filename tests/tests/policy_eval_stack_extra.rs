@@ -15,7 +15,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use ecr_actions::eval::conformance::{case_id, expected, parse_case};
+#[allow(
+    dead_code,
+    reason = "the CLI's case reader, shared: this test uses part of it"
+)]
+#[path = "../../ecr-actions/src/bin/ecr-iam/conformance.rs"]
+mod conformance;
+
+use conformance::{case_id, expected, parse_case};
 use ecr_actions::policy::{PolicyDocument, PolicyType};
 use serde_json::Value;
 

@@ -37,7 +37,7 @@ use serde_json::{Value, json};
 /// The layers of the IAM decision the layered evaluator adds: two SCP levels, an RCP level and a
 /// permissions boundary, which let every request through as before.
 #[path = "../../../ecr-actions/benches/fixtures/layers.rs"]
-pub mod layers;
+mod layers;
 
 /// What building the fixtures can fail with.
 pub type FixtureError = Box<dyn Error + Send + Sync>;
@@ -385,7 +385,7 @@ fn repository_arn(repository: &Repository) -> String {
 #[derive(Debug)]
 pub struct Iam {
     evaluator: Evaluator,
-    /// The same policies with two SCP levels, an RCP level and a boundary ([`layers`]).
+    /// The same policies with two SCP levels, an RCP level and a boundary (`layers`).
     layered: Evaluator,
     resources: Vec<Option<RepositoryArn>>,
     contexts: Vec<Context>,
@@ -462,7 +462,9 @@ impl Iam {
         &self.evaluator
     }
 
-    /// The evaluator of the same policies with every layer of [`layers`] added.
+    /// The evaluator of the same policies with two SCP levels, an RCP level and a permissions
+    /// boundary added (`ecr-actions/benches/fixtures/layers.rs`), which decide every request as
+    /// before.
     #[must_use]
     pub fn layered_evaluator(&self) -> &Evaluator {
         &self.layered

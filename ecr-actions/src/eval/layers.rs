@@ -189,7 +189,12 @@ impl Tally {
 
     /// Whether a matching Allow statement of `policy`, matched as `principal`, is one the decision
     /// `Allow` with `reason` needed (for the explanation).
-    pub(crate) fn needed(&self, reason: Reason, policy: PolicyId, principal: PrincipalMatch) -> bool {
+    pub(crate) fn needed(
+        &self,
+        reason: Reason,
+        policy: PolicyId,
+        principal: PrincipalMatch,
+    ) -> bool {
         // A same-account grant that names the principal itself stands alone; one to its role
         // needed the boundary and the session policies too.
         let direct_grant = matches!(reason, Reason::RepositoryPolicyAllows)
