@@ -160,7 +160,8 @@ pub(crate) struct Compiled {
     actions: ActionSet,
     /// `None` for identity policies.
     principal: Option<CompiledPrincipal>,
-    /// `None` for a repository policy statement without `Resource`: the repository itself.
+    /// `None` for a repository policy statement without `Resource` (the repository itself), and
+    /// for a `Resource` that holds `*`: every resource.
     resources: Option<Resources>,
     conditions: Vec<Condition>,
 }
@@ -348,7 +349,13 @@ fn compile(
                     None => ResourceItem::Dynamic(template),
                 });
             }
-            Some(Resources {
+            // `"Resource": "*"` (the guardrails' usual form: FullAWSAccess, boundaries) names every
+            // resource: no pattern to match per request.
+            let any = !clause.negated
+                && items
+                    .iter()
+                    .any(|item| matches!(item, ResourceItem::Static(pattern) if pattern.is_any()));
+            (!any).then_some(Resources {
                 negated: clause.negated,
                 items,
             })
