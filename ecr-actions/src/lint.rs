@@ -53,6 +53,37 @@
 //! IAM refuses), a [`SecurityWarning`](Severity::SecurityWarning) a grant broader than it reads, a
 //! [`Warning`](Severity::Warning) a likely mistake, a [`Suggestion`](Severity::Suggestion) something
 //! that could be written more simply.
+//!
+//! # Linting as a policy type
+//!
+//! [`lint`] judges a document as the policy it reads as. [`lint_as`] lints it as one [`PolicyType`]:
+//! it adds the rules AWS enforces for that type ([`PolicyType::check`], reported as
+//! [`LintCode::Type`], e.g. `principal-not-allowed` in an SCP), and leaves out the checks that do not
+//! fit the type: an SCP, permissions boundary, session policy or VPC endpoint policy only limits what
+//! other policies grant, so `Allow` of everything (`FullAWSAccess`, the default endpoint policy) or
+//! `Allow` with `NotAction`/`NotResource` is a limit, not a broad grant
+//! (`allow-all-ecr-on-all-resources`, `allow-with-not-action` and `allow-with-not-resource` are
+//! reported for identity and resource policies only); an RCP without `Version` gets the error
+//! `version-required` instead of the suggestion `missing-version`.
+//!
+//! ```
+//! use ecr_actions::lint::{LintCode, lint_as};
+//! use ecr_actions::policy::{PolicyDocument, PolicyType, TypeRule};
+//! let full_aws_access = PolicyDocument::from_json(
+//!     r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#,
+//! )?;
+//! // As an identity policy, a grant of everything; as an SCP, the limit AWS attaches by default.
+//! assert_eq!(lint_as(&full_aws_access, PolicyType::Identity)[0].code, LintCode::AllowAllEcrOnAllResources);
+//! assert!(lint_as(&full_aws_access, PolicyType::ServiceControl).is_empty());
+//! // A repository policy statement read as an SCP.
+//! let with_principal = PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement": {
+//!   "Effect": "Deny", "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": "*"}}"#)?;
+//! let findings = lint_as(&with_principal, PolicyType::ServiceControl);
+//! assert_eq!(findings[0].code, LintCode::Type(TypeRule::PrincipalNotAllowed));
+//! assert_eq!(findings[0].code.as_str(), "principal-not-allowed");
+//! assert_eq!(findings[0].path.to_string(), "Statement.Principal");
+//! # Ok::<(), ecr_actions::policy::PolicyError>(())
+//! ```
 
 mod actions;
 mod conditions;
@@ -63,7 +94,7 @@ mod resources;
 
 use core::fmt;
 
-use crate::policy::{JsonPath, OneOrMany, PolicyDocument, Statement};
+use crate::policy::{JsonPath, OneOrMany, PolicyDocument, PolicyType, Statement, TypeRule};
 use crate::{Action, ActionSet};
 
 /// How serious a finding is, as IAM Access Analyzer's policy validation grades them.
@@ -127,6 +158,23 @@ impl fmt::Display for Severity {
 /// | `allow-with-not-resource` | security-warning | `Allow` with `NotResource`: every other resource |
 /// | `allow-all-ecr-on-all-resources` | security-warning | `Allow` of every ECR action on `Resource: "*"`, without a `Condition` |
 /// | `duplicate-keys-with-different-case` | error | one operator block names a condition key twice, in spellings that differ only in case |
+///
+/// [`lint_as`] adds the rules of a [`PolicyType`] as [`LintCode::Type`], with the codes of
+/// [`TypeRule`] (table and sources on [`PolicyType`]):
+///
+/// | code | severity | rule |
+/// |---|---|---|
+/// | `principal-not-allowed` | error | `Principal`/`NotPrincipal` in an identity policy, SCP, permissions boundary or session policy |
+/// | `principal-required` | error | a statement without `Principal` in a resource policy, RCP or VPC endpoint policy |
+/// | `principal-must-be-star` | error | an RCP `Principal` other than `"*"` |
+/// | `not-principal-not-supported` | error | `NotPrincipal` in an RCP |
+/// | `not-principal-with-allow` | error | `NotPrincipal` with `Allow` in a resource or VPC endpoint policy |
+/// | `allow-not-supported` | error | `Allow` in an RCP (but for `RCPFullAWSAccess`'s own statement) |
+/// | `not-action-not-supported` | error | `NotAction` in an RCP |
+/// | `version-required` | error | an RCP without `"Version": "2012-10-17"` |
+/// | `resource-required` | error | a statement without `Resource`/`NotResource` in an identity policy, boundary or session policy |
+/// | `policy-too-large` | error | more characters than AWS stores for the type, even without white space |
+/// | `no-allow-statement` | warning | a boundary, session policy or endpoint policy that allows nothing, so lets no request through |
 ///
 /// ```
 /// use ecr_actions::lint::{LintCode, Severity};
@@ -207,10 +255,15 @@ pub enum LintCode {
     /// (IAM policy validation check reference, *Error – Duplicate keys with different case*,
     /// `DUPLICATE_KEYS_WITH_DIFFERENT_CASE`).
     DuplicateKeysWithDifferentCase,
+    /// A rule AWS enforces for the [`PolicyType`] the document was linted as ([`lint_as`]): an
+    /// error when AWS refuses the policy ([`TypeRule::is_refused`]), else a warning. Its code is the
+    /// rule's (`principal-not-allowed`, …).
+    Type(TypeRule),
 }
 
 impl LintCode {
-    /// Every code, in the order of the table above.
+    /// Every code [`lint`] finds, in the order of the first table above; [`lint_as`] adds
+    /// [`LintCode::Type`] of each of [`TypeRule::ALL`].
     pub const ALL: [Self; 24] = [
         Self::UnknownAction,
         Self::PatternMatchesNothing,
@@ -266,6 +319,7 @@ impl LintCode {
             Self::AllowWithNotResource => "allow-with-not-resource",
             Self::AllowAllEcrOnAllResources => "allow-all-ecr-on-all-resources",
             Self::DuplicateKeysWithDifferentCase => "duplicate-keys-with-different-case",
+            Self::Type(rule) => rule.as_str(),
         }
     }
 
@@ -296,6 +350,8 @@ impl LintCode {
             | Self::ForAnyValueWithSingleValuedKey
             | Self::MissingSetQualifier => Severity::Warning,
             Self::MissingVersion | Self::RedundantAction => Severity::Suggestion,
+            Self::Type(rule) if rule.is_refused() => Severity::Error,
+            Self::Type(_) => Severity::Warning,
         }
     }
 }
@@ -368,8 +424,27 @@ impl fmt::Display for Finding {
 /// ones do not (a bound on the work for a document of nothing but misspellings).
 #[must_use]
 pub fn lint(document: &PolicyDocument) -> Vec<Finding> {
-    let mut findings = Findings::default();
+    run(document, None)
+}
+
+/// Checks a policy document as a policy of one type: [`lint`]'s checks that fit the type, and the
+/// rules AWS enforces for it, in document order (see [Linting as a policy type](self#linting-as-a-policy-type)).
+///
+/// Never panics, and its work grows linearly with the document, as [`lint`].
+#[must_use]
+pub fn lint_as(document: &PolicyDocument, policy_type: PolicyType) -> Vec<Finding> {
+    run(document, Some(policy_type))
+}
+
+fn run(document: &PolicyDocument, policy_type: Option<PolicyType>) -> Vec<Finding> {
+    let mut findings = Findings {
+        policy_type,
+        ..Findings::default()
+    };
     document::check_version(document, &mut findings);
+    if let Some(policy_type) = policy_type {
+        findings.extend(policy_type.check_document(document));
+    }
     let statements = JsonPath::root().key("Statement");
     let mut sids = document::Sids::default();
     for (index, statement) in document.statements.iter().enumerate() {
@@ -377,6 +452,9 @@ pub fn lint(document: &PolicyDocument) -> Vec<Finding> {
         let matched = Matched::of(statement);
         document::check_statement(statement, &matched, &path, &mut findings);
         sids.check(statement, &path, &mut findings);
+        if let Some(policy_type) = policy_type {
+            findings.extend(policy_type.check_statement(statement, &path));
+        }
         actions::check(statement, &matched, &path, &mut findings);
         resources::check(document, statement, &path, &mut findings);
         conditions::check(document, statement, &matched, &path, &mut findings);
@@ -422,6 +500,8 @@ struct Findings {
     found: Vec<Finding>,
     /// How many more unknown names may be given the nearest known one.
     suggestions: usize,
+    /// The type the document is linted as, if one was given: checks that do not fit it are dropped.
+    policy_type: Option<PolicyType>,
 }
 
 impl Default for Findings {
@@ -429,6 +509,7 @@ impl Default for Findings {
         Self {
             found: Vec::new(),
             suggestions: SUGGESTIONS,
+            policy_type: None,
         }
     }
 }
@@ -442,12 +523,49 @@ impl Findings {
     }
 
     fn push(&mut self, code: LintCode, path: JsonPath, message: String) {
+        if !fits(code, self.policy_type) {
+            return;
+        }
         self.found.push(Finding {
             code,
             severity: code.severity(),
             message,
             path,
         });
+    }
+}
+
+impl Findings {
+    /// The rules a policy type breaks, as findings.
+    fn extend(&mut self, violations: Vec<crate::policy::TypeViolation>) {
+        for violation in violations {
+            self.push(
+                LintCode::Type(violation.rule),
+                violation.path,
+                violation.message,
+            );
+        }
+    }
+}
+
+/// Whether a check fits the type the document is linted as (any check fits when no type is given).
+///
+/// Grants broader than they read matter only where a policy grants: identity and resource policies.
+/// SCPs, boundaries, session policies and endpoint policies only limit (an `Allow` of `*` there is
+/// `FullAWSAccess` or the default endpoint policy), and RCPs allow nothing. An RCP without `Version`
+/// is the error `version-required`, not the suggestion `missing-version`.
+const fn fits(code: LintCode, policy_type: Option<PolicyType>) -> bool {
+    let Some(policy_type) = policy_type else {
+        return true;
+    };
+    match code {
+        LintCode::AllowAllEcrOnAllResources
+        | LintCode::AllowWithNotAction
+        | LintCode::AllowWithNotResource => {
+            matches!(policy_type, PolicyType::Identity | PolicyType::Resource)
+        }
+        LintCode::MissingVersion => !matches!(policy_type, PolicyType::ResourceControl),
+        _ => true,
     }
 }
 

@@ -38,7 +38,7 @@
 //! | a policy document ([`PolicyDocument::from_json`], `ecr-iam lint FILE`) | [`MAX_DOCUMENT_BYTES`] = 1 MiB | [`PolicyError::TooLarge`]; `lint` reads no further into the file |
 //! | nesting of arrays and objects in JSON text | [`MAX_NESTING`] = 128 (serde_json's recursion limit) | [`PolicyError::Json`] ("recursion limit exceeded") |
 //! | a key written twice in one JSON object | none allowed | [`PolicyError::DuplicateKey`], with the path |
-//! | a conformance case line ([`parse_case`], `ecr-iam simulate`) | [`MAX_CASE_BYTES`] = 1 MiB | an error for that line; `simulate` skips to the next line |
+//! | a conformance case line (`ecr-iam simulate`) | 1 MiB | an error for that line; `simulate` skips to the next line |
 //! | a context key name ([`Context::try_insert`]) | [`Context::MAX_KEY_BYTES`] = 1,024 bytes | [`ContextError::KeyTooLong`] |
 //! | a context value | [`Context::MAX_VALUE_BYTES`] = 1 MiB | [`ContextError::ValueTooLong`] |
 //! | values of one multivalued context key | [`Context::MAX_VALUES`] = 4,096 | [`ContextError::TooManyValues`] |
@@ -65,8 +65,6 @@
 //! [`Arn`]: crate::Arn
 //! [`Arn::MAX_LEN`]: crate::Arn::MAX_LEN
 //! [`RepositoryArn`]: crate::RepositoryArn
-//! [`parse_case`]: crate::eval::conformance::parse_case
-//! [`MAX_CASE_BYTES`]: crate::eval::conformance::MAX_CASE_BYTES
 //! [`Context::try_insert`]: crate::eval::Context::try_insert
 //! [`Context::insert`]: crate::eval::Context::insert
 //! [`Context::MAX_KEY_BYTES`]: crate::eval::Context::MAX_KEY_BYTES
@@ -84,6 +82,7 @@ mod condition;
 mod document;
 mod error;
 mod json;
+mod kind;
 mod one_or_many;
 mod path;
 mod principal;
@@ -94,9 +93,11 @@ mod write;
 pub use condition::{
     ConditionBlock, ConditionEntry, ConditionOperator, ConditionValue, OperatorKind, SetQualifier,
 };
-pub(crate) use document::parse_json;
-pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version};
+pub use document::{MAX_DOCUMENT_BYTES, MAX_NESTING, PolicyDocument, Version, parse_json};
 pub use error::PolicyError;
+pub use kind::{
+    Inference, ParsePolicyTypeError, PolicyType, PolicyTypeError, TypeRule, TypeViolation,
+};
 pub use one_or_many::OneOrMany;
 pub use path::{JsonPath, PathSegment};
 pub use principal::{PrincipalClause, PrincipalKind, Principals};

@@ -135,6 +135,9 @@ pub(crate) struct LintArgs {
     /// Policy documents (JSON files), or - for standard input
     #[arg(required = true, value_name = "FILE")]
     pub(crate) files: Vec<std::path::PathBuf>,
+    /// Lint as this policy type (default: inferred; types below)
+    #[arg(long = "type", value_name = "TYPE")]
+    pub(crate) policy_type: Option<ecr_actions::policy::PolicyType>,
     /// Print one JSON array of the findings
     #[arg(long)]
     pub(crate) json: bool,
@@ -164,7 +167,9 @@ agrees); 1 with --check, a line is not JSON, not a case, has no valid
 const LINT_OUTPUT: &str = "\
 Each finding: FILE: SEVERITY[CODE] at PATH: MESSAGE, on one line if it fits
 80 columns, else with the message wrapped under it. Every readable file is
-linted even when another cannot be read.";
+linted even when another cannot be read. Types: identity, resource, scp, rcp,
+boundary, session, endpoint. Without --type, each file is linted as the type
+its content shows, named on stderr.";
 
 /// The values `list` filters by.
 fn list_after_help() -> String {

@@ -1,19 +1,21 @@
-//! `ecr-iam lint FILE... [--json]`: the linter's findings in IAM policy documents
-//! ([`ecr_actions::lint::lint`]).
+//! `ecr-iam lint FILE... [--type TYPE] [--json]`: the linter's findings in IAM policy documents
+//! ([`ecr_actions::lint::lint_as`]), each file linted as the policy type given, or as the type its
+//! content shows ([`PolicyType::infer`]); an inferred type is named on stderr
+//! (`note: FILE: linted as …`).
 //!
 //! Each finding is `FILE: ` and the finding as the library prints it
 //! ([`Finding`]'s `Display`: `SEVERITY[CODE] at PATH: MESSAGE`), on one line if that fits 80 columns,
 //! else the location on its line and the message wrapped under it, indented (the README promises 80
 //! columns; `--json` is the form for tools). With `--json`, one array of objects with `file`, `path`,
-//! `severity`, `code`, `message`. Every readable file is linted even when another is not. Exit status:
-//! 2 if a file cannot be read, is empty or is not a policy document (reasons on stderr), else 1 if a
-//! finding is an error, else 0.
+//! `severity`, `code`, `message`, `policy_type` (the type linted as) and `policy_type_inferred`. Every
+//! readable file is linted even when another is not. Exit status: 2 if a file cannot be read, is empty
+//! or is not a policy document (reasons on stderr), else 1 if a finding is an error, else 0.
 
 use std::io::{Read, Write};
 use std::path::Path;
 
-use ecr_actions::lint::{Finding, Severity, lint};
-use ecr_actions::policy::{PolicyDocument, PolicyError};
+use ecr_actions::lint::{Finding, Severity, lint_as};
+use ecr_actions::policy::{PolicyDocument, PolicyError, PolicyType};
 use serde::Serialize;
 
 use crate::args::LintArgs;
@@ -28,12 +30,23 @@ struct Row<'a> {
     severity: Severity,
     code: &'static str,
     message: &'a str,
+    policy_type: PolicyType,
+    policy_type_inferred: bool,
+}
+
+/// One linted file: its name, the type it was linted as (and whether that was inferred), findings.
+struct Linted {
+    file: String,
+    policy_type: PolicyType,
+    inferred: bool,
+    findings: Vec<Finding>,
 }
 
 /// Runs the subcommand.
 pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let mut unusable = Vec::new();
-    let mut linted: Vec<(String, Vec<Finding>)> = Vec::with_capacity(args.files.len());
+    let mut linted: Vec<Linted> = Vec::with_capacity(args.files.len());
+    let mut notes = Vec::new();
     for file in &args.files {
         let name = display_name(file);
         match read(file) {
@@ -53,28 +66,59 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
                     "`{name}`:{line}:{column}: not a policy document: not JSON: {message}"
                 )),
                 Err(error) => unusable.push(format!("`{name}` is not a policy document: {error}")),
-                Ok(document) => linted.push((name, lint(&document))),
+                Ok(document) => {
+                    let (policy_type, inferred) = match args.policy_type {
+                        Some(policy_type) => (policy_type, false),
+                        None => {
+                            let inference = PolicyType::infer(&document);
+                            notes.push(format!(
+                                "note: {name}: linted as {} (`--type {}`) because {}",
+                                inference.policy_type.with_article(),
+                                inference.policy_type,
+                                inference.reason
+                            ));
+                            (inference.policy_type, true)
+                        }
+                    };
+                    linted.push(Linted {
+                        findings: lint_as(&document, policy_type),
+                        file: name,
+                        policy_type,
+                        inferred,
+                    });
+                }
             },
         }
     }
     let rows: Vec<Row<'_>> = linted
         .iter()
-        .flat_map(|(file, findings)| {
-            findings.iter().map(move |finding| Row {
-                file,
+        .flat_map(|file| {
+            file.findings.iter().map(move |finding| Row {
+                file: &file.file,
                 path: finding.path.to_string(),
                 severity: finding.severity,
                 code: finding.code.as_str(),
                 message: &finding.message,
+                policy_type: file.policy_type,
+                policy_type_inferred: file.inferred,
             })
         })
         .collect();
+    // The inferred types go to stderr, so that stdout keeps one finding a line (or one JSON array).
+    for note in &notes {
+        // Nothing is left to tell the user if stderr is gone.
+        let _ignored = writeln!(std::io::stderr().lock(), "{note}");
+    }
     if args.json {
         print_json(out, &rows)?;
     } else {
         let lines: Vec<String> = linted
             .iter()
-            .flat_map(|(file, findings)| findings.iter().flat_map(move |f| human(file, f)))
+            .flat_map(|file| {
+                file.findings
+                    .iter()
+                    .flat_map(move |finding| human(&file.file, finding))
+            })
             .collect();
         print_lines(out, &lines)?;
     }
@@ -88,7 +132,7 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
     if errors > 0 {
         let files = linted
             .iter()
-            .filter(|(_, findings)| findings.iter().any(|f| f.severity == Severity::Error))
+            .filter(|file| file.findings.iter().any(|f| f.severity == Severity::Error))
             .count();
         return Err(Failure::NoMatch(vec![format!(
             "{errors} {} in {files} {}",

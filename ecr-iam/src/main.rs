@@ -7,7 +7,7 @@
 //! ecr-iam compact ACTION... [--json]                             the shortest list of patterns
 //! ecr-iam spec [--json]                                          the metadata of every action
 //! ecr-iam spec diff OLD NEW [--json]                             what changed between two tables
-//! ecr-iam lint FILE... [--json]                                  findings in policy documents
+//! ecr-iam lint FILE... [--type TYPE] [--json]                    findings in policy documents
 //! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
 //! ```
 //!
@@ -19,6 +19,7 @@
 
 mod args;
 mod compact;
+mod conformance;
 mod expand;
 mod failure;
 mod lint;

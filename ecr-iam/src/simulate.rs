@@ -1,7 +1,7 @@
 //! `ecr-iam simulate --cases FILE.jsonl`: evaluates policy-evaluation conformance cases, one JSON
 //! object a line, and prints one line per case in input order: `{"id": "…", "decision": "…"}`, or
 //! `{"id": "…", "error": "line N: …"}` for a line that cannot be evaluated (not UTF-8, longer than
-//! [`MAX_CASE_BYTES`], not JSON, a duplicate key, a case the evaluator cannot read). A bad line never
+//! `MAX_CASE_BYTES`, not JSON, a duplicate key, a case the evaluator cannot read). A bad line never
 //! stops the run: the next line is read.
 //!
 //! With `--check` the command is a gate: every line must be a case with a valid `expected` that the
@@ -12,7 +12,7 @@
 
 use std::io::{self, BufRead, BufReader, Write};
 
-use ecr_actions::eval::conformance::{MAX_CASE_BYTES, case_id, expected, parse_case, run_case};
+use crate::conformance::{MAX_CASE_BYTES, case_id, expected, parse_case, run_case};
 use serde_json::Value;
 
 use crate::args::SimulateArgs;

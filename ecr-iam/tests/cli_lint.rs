@@ -1,6 +1,7 @@
 //! `ecr-iam lint`, run as a user runs it: the human lines and the JSON array (compared with what the
 //! library finds), the exit statuses (0 clean or no error, 1 an error finding, 2 unreadable or not a
-//! policy), several files at once, and standard input.
+//! policy), several files at once, standard input, and `--type` (the rules AWS enforces per policy
+//! type, or the type inferred from content and named on stderr).
 
 #![allow(
     clippy::unwrap_used,
@@ -14,8 +15,8 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
-use ecr_actions::lint::lint;
-use ecr_actions::policy::PolicyDocument;
+use ecr_actions::lint::{lint, lint_as};
+use ecr_actions::policy::{PolicyDocument, PolicyType};
 use serde_json::Value;
 
 /// What a run of the binary left behind.
@@ -29,6 +30,14 @@ impl Run {
     fn json(&self) -> Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+
+    /// The stderr lines but the notes that name an inferred policy type.
+    fn errors(&self) -> Vec<&str> {
+        self.stderr
+            .lines()
+            .filter(|line| !line.starts_with("note: "))
+            .collect()
     }
 
     #[track_caller]
@@ -103,13 +112,22 @@ const WARNING_ONLY: &str = r#"{
 #[test]
 fn a_clean_policy_prints_nothing_and_exits_0() {
     let clean = file("clean.json", CLEAN);
-    let run = ecr_iam(&["lint", &clean], None);
+    let run = ecr_iam(&["lint", "--type", "identity", &clean], None);
     run.assert_status(0);
     assert_eq!(run.stdout, "");
     assert_eq!(run.stderr, "");
     let run = ecr_iam(&["lint", "--json", &clean], None);
     run.assert_status(0);
     assert_eq!(run.json(), Value::Array(Vec::new()));
+    // Without `--type`, the type inferred is named, on stderr.
+    assert_eq!(
+        run.stderr,
+        format!(
+            "note: {clean}: linted as an identity-based policy (`--type identity`) because no \
+             statement names a `Principal` (SCPs, permissions boundaries and session policies are \
+             written alike; name the type to check one of those)\n"
+        )
+    );
 }
 
 /// Each finding reads `FILE: SEVERITY[CODE] at PATH: MESSAGE` — the library's `Display` of the
@@ -143,7 +161,7 @@ fn findings_are_file_then_the_finding_wrapped_under_its_location() {
         "unknown ECR action `ecr:BatchGetImages`; did you mean `ecr:BatchGetImage`? IAM matches \
          no action with it; write `ecr:BatchGetImage`"
     );
-    assert_eq!(run.stderr, "error: 2 findings are errors in 1 file\n");
+    assert_eq!(run.errors(), ["error: 2 findings are errors in 1 file"]);
 }
 
 /// The findings of human output, each as (location, message) with its wrapped lines rejoined.
@@ -231,13 +249,18 @@ fn json_is_one_array_of_the_library_findings() {
     let rows = json.as_array().unwrap();
     let mut expected = Vec::new();
     for (name, text) in [(&faulty, FAULTY), (&warning, WARNING_ONLY)] {
-        for finding in lint(&PolicyDocument::from_json(text).unwrap()) {
+        // Both read as identity policies, which lint as `lint` does.
+        let document = PolicyDocument::from_json(text).unwrap();
+        assert_eq!(lint_as(&document, PolicyType::Identity), lint(&document));
+        for finding in lint(&document) {
             expected.push(serde_json::json!({
                 "file": name,
                 "path": finding.path.to_string(),
                 "severity": finding.severity.as_str(),
                 "code": finding.code.as_str(),
                 "message": finding.message,
+                "policy_type": "identity",
+                "policy_type_inferred": true,
             }));
         }
     }
@@ -245,7 +268,18 @@ fn json_is_one_array_of_the_library_findings() {
     assert_eq!(rows.len(), 4);
     for row in rows {
         let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["code", "file", "message", "path", "severity"]);
+        assert_eq!(
+            keys,
+            [
+                "code",
+                "file",
+                "message",
+                "path",
+                "policy_type",
+                "policy_type_inferred",
+                "severity"
+            ]
+        );
     }
     assert_eq!(rows[3]["code"], "wildcard-without-like-operator");
     assert_eq!(rows[3]["severity"], "warning");
@@ -274,7 +308,7 @@ fn warnings_alone_exit_0() {
         "{}",
         run.stdout
     );
-    assert_eq!(run.stderr, "");
+    assert_eq!(run.errors(), Vec::<&str>::new());
 }
 
 #[test]
@@ -289,7 +323,7 @@ fn unreadable_files_and_non_policies_exit_2_and_the_rest_is_linted() {
     let run = ecr_iam(&["lint", &not_json, &faulty, &missing, &not_policy], None);
     run.assert_status(2);
     assert_eq!(findings(&run.stdout).len(), 3, "{}", run.stdout);
-    let stderr: Vec<&str> = run.stderr.lines().collect();
+    let stderr = run.errors();
     assert_eq!(stderr.len(), 3, "{}", run.stderr);
     assert!(
         stderr[0].starts_with(&format!(
@@ -378,6 +412,126 @@ fn a_duplicate_key_makes_the_file_no_policy_document() {
         run.stderr.contains(
             "error: `-` is not a policy document: Statement.Effect: duplicate key `Effect`"
         ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A repository policy statement (`Principal`) linted as each identity-style type: "You cannot use
+/// the `Principal` element in an identity-based policy" (IAM User Guide, *IAM JSON policy elements:
+/// Principal*); SCPs take no `Principal` (AWS Organizations User Guide, *SCP syntax*). As a resource
+/// policy it is clean.
+#[test]
+fn type_rules_apply_per_type() {
+    let text = r#"{"Version": "2012-10-17", "Statement": {"Sid": "DenyDelete", "Effect": "Deny",
+      "Principal": "*", "Action": "ecr:DeleteRepository", "Resource": "*"}}"#;
+    let path = file("principal.json", text);
+    for policy_type in ["identity", "scp", "boundary", "session"] {
+        let run = ecr_iam(&["lint", "--type", policy_type, &path], None);
+        run.assert_status(1);
+        // (A boundary or session policy that only denies is also warned about.)
+        let prefix = format!("{path}: Statement.Principal: error[principal-not-allowed]: ");
+        assert!(
+            run.stdout.lines().any(|line| line.starts_with(&prefix)),
+            "{policy_type}: {}",
+            run.stdout
+        );
+        assert_eq!(run.errors(), ["error: 1 finding is an error in 1 file"]);
+        assert!(!run.stderr.contains("note: "), "{}", run.stderr);
+    }
+    for policy_type in ["resource", "rcp"] {
+        let run = ecr_iam(&["lint", "--type", policy_type, &path], None);
+        run.assert_status(0);
+        assert_eq!(run.stdout, "", "{policy_type}");
+    }
+    // An endpoint policy that allows nothing lets no request through the endpoint: AWS accepts it,
+    // so it is a warning.
+    let run = ecr_iam(&["lint", "--type", "endpoint", &path], None);
+    run.assert_status(0);
+    assert!(
+        run.stdout
+            .starts_with(&format!("{path}: Statement: warning[no-allow-statement]: ")),
+        "{}",
+        run.stdout
+    );
+}
+
+/// *RCP syntax*: "The effect of `Allow` is only supported for the `RCPFullAWSAccess` policy"; the
+/// JSON names the type each finding was linted as.
+#[test]
+fn an_rcp_that_allows_is_an_error_and_json_names_the_type() {
+    let text = r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*",
+      "Action": "ecr:BatchGetImage", "Resource": "*"}}"#;
+    let run = ecr_iam(&["lint", "--type", "rcp", "--json", "-"], Some(text));
+    run.assert_status(1);
+    let json = run.json();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 1, "{json}");
+    assert_eq!(rows[0]["code"], "allow-not-supported");
+    assert_eq!(rows[0]["path"], "Statement.Effect");
+    assert_eq!(rows[0]["severity"], "error");
+    assert_eq!(rows[0]["policy_type"], "rcp");
+    assert_eq!(rows[0]["policy_type_inferred"], false);
+}
+
+/// The type is inferred per file and named in both outputs: the default endpoint policy (AWS
+/// PrivateLink Guide, *Default endpoint policy*) reads as an endpoint policy, where allowing
+/// everything is the default limit, not a finding.
+#[test]
+fn the_inferred_type_is_named_per_file() {
+    let endpoint = file(
+        "endpoint.json",
+        r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}"#,
+    );
+    let repository = file(
+        "repository.json",
+        r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "ecr:BatchGetImage"}}"#,
+    );
+    let run = ecr_iam(&["lint", "--json", &endpoint, &repository], None);
+    run.assert_status(1);
+    let notes: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|line| line.starts_with("note: "))
+        .collect();
+    assert_eq!(notes.len(), 2, "{}", run.stderr);
+    assert!(notes[0].starts_with(&format!(
+        "note: {endpoint}: linted as a VPC endpoint policy (`--type endpoint`) because"
+    )));
+    assert!(notes[1].starts_with(&format!(
+        "note: {repository}: linted as a resource-based policy (repository policy) (`--type resource`)"
+    )));
+    let json = run.json();
+    let rows = json.as_array().unwrap();
+    // The endpoint policy has only the suggestion to add a `Version`; the repository policy has an
+    // `Allow` with `NotPrincipal`, which "is not supported" (IAM User Guide, *NotPrincipal*).
+    let found: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row["file"].as_str().unwrap(),
+                row["code"].as_str().unwrap(),
+                row["policy_type"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (endpoint.as_str(), "missing-version", "endpoint"),
+            (repository.as_str(), "not-principal-with-allow", "resource"),
+        ]
+    );
+    assert!(rows.iter().all(|row| row["policy_type_inferred"] == true));
+}
+
+#[test]
+fn an_unknown_type_is_bad_usage() {
+    let run = ecr_iam(&["lint", "--type", "spc", "-"], Some("{}"));
+    run.assert_status(2);
+    assert!(
+        run.stderr
+            .contains("`spc` is not a policy type: expected one of `identity`"),
         "{}",
         run.stderr
     );

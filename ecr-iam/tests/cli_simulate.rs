@@ -39,6 +39,8 @@ fn simulate_bytes(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
     )
 }
 
+/// The longest case line `simulate` reads (`MAX_CASE_BYTES` of `ecr-iam/src/conformance.rs`).
+const MAX_CASE_BYTES: usize = 1 << 20;
 const ALLOW: &str = r#"{"id": "a", "identity_policies": [{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}}], "resource_policy": null, "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "ecr:PutImage", "resource": "arn:aws:ecr:us-east-1:111122223333:repository/app", "context": {}}, "expected": "Allow"}"#;
 const WRONG: &str = r#"{"id": "b", "identity_policies": [], "resource_policy": null, "request": {"principal": "arn:aws:iam::111122223333:user/alice", "action": "ecr:PutImage", "resource": "*", "context": {}}, "expected": "Allow"}"#;
 const BROKEN: &str = r#"{"id": "c", "identity_policies": [{"Statement": {"Effect": "Allow", "Action": "ecr:*"}}], "resource_policy": null, "request": {"principal": "x", "action": "ecr:PutImage", "resource": "*", "context": {}}, "expected": "Allow"}"#;
@@ -213,10 +215,7 @@ fn a_line_that_is_not_utf8_is_reported_and_the_run_goes_on() {
 fn an_over_long_line_is_reported_and_the_run_goes_on() {
     let mut input = Vec::new();
     input.extend_from_slice(br#"{"id": ""#);
-    input.resize(
-        input.len() + ecr_actions::eval::conformance::MAX_CASE_BYTES,
-        b'x',
-    );
+    input.resize(input.len() + MAX_CASE_BYTES, b'x');
     input.extend_from_slice(b"\"}\n");
     input.extend_from_slice(ALLOW.as_bytes());
     let (stdout, _) = check_fails(&input);

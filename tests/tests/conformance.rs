@@ -1,8 +1,18 @@
-//! The policy-evaluation conformance cases: every sample case (`tests/data/policy-eval-sample.jsonl`,
-//! a copy of the shared sample) and every case of our own (`tests/data/policy-eval-extra.jsonl`) must
-//! reach the decision it expects.
+//! The policy-evaluation conformance cases: every case of every `tests/data/policy-eval*.jsonl` file
+//! must reach the decision it expects — the shared samples (`policy-eval-sample.jsonl`, a copy of
+//! `../shared/conformance/policy-eval/sample.jsonl`; `policy-eval-stack-sample.jsonl`, a copy of
+//! `../shared/conformance/policy-eval-stack/sample.jsonl`, the whole decision chain) and our own
+//! cases (`policy-eval-extra.jsonl`, `policy-eval-stack-extra.jsonl`, and any later file of that
+//! name), read as `ecr-iam simulate` reads them.
 
-use ecr_actions::eval::conformance::{case_id, expected, parse_case, run_case};
+#[allow(
+    dead_code,
+    reason = "the CLI's reader, shared: this test uses part of it"
+)]
+#[path = "../../ecr-iam/src/conformance.rs"]
+mod conformance;
+
+use conformance::{case_id, expected, parse_case, run_case};
 
 /// Runs every case of `file`; returns how many there are and the disagreements, one line each.
 fn run_file(file: &str) -> (usize, Vec<String>) {
@@ -47,4 +57,33 @@ fn every_sample_case_agrees() {
 #[test]
 fn every_extra_case_agrees() {
     check("policy-eval-extra.jsonl", 40);
+}
+
+/// The whole decision chain: SCPs, RCPs, boundaries, session policies, endpoint policies.
+#[test]
+fn every_stack_sample_case_agrees() {
+    check("policy-eval-stack-sample.jsonl", 90);
+}
+
+/// Every `policy-eval*.jsonl` file, those named above and any other (the cases written for the
+/// subtle rules of the decision chain, `policy-eval-stack-extra.jsonl`, among them).
+#[test]
+fn every_case_file_agrees() {
+    let dir = format!("{}/data", env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.starts_with("policy-eval") && name.ends_with(".jsonl"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 3, "only {files:?}");
+    let mut problems = Vec::new();
+    for file in &files {
+        let (count, failures) = run_file(file);
+        if count == 0 {
+            problems.push(format!("{file}: no case"));
+        }
+        problems.extend(failures.into_iter().map(|f| format!("{file}: {f}")));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -206,7 +206,7 @@ fn refuses_what_aws_refuses() -> Result {
     )?;
     assert_eq!(
         error.to_string(),
-        "identity policy 0, statement 0 (`S`): missing `Resource`: an identity policy statement names its \
+        "identity policy 0, statement 0 (`S`): missing `Resource`: a statement of this policy names its \
          resources in `Resource` or `NotResource`, e.g. `\"Resource\": \"*\"`"
     );
 

@@ -11,53 +11,45 @@ use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-const IDENTITY: &str = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {"Sid": "Pull", "Effect": "Allow",
-     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability", "ecr:Describe*", "ecr:List*"],
-     "Resource": "arn:aws:ecr:*:111122223333:repository/*"},
-    {"Sid": "PushOwnTeam", "Effect": "Allow",
-     "Action": ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload"],
-     "Resource": "arn:aws:ecr:us-east-1:111122223333:repository/${aws:PrincipalTag/team, 'shared'}/*",
-     "Condition": {"Bool": {"aws:SecureTransport": "true"}}},
-    {"Sid": "Login", "Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"},
-    {"Sid": "TagWithKnownKeys", "Effect": "Allow", "Action": "ecr:TagResource", "Resource": "*",
-     "Condition": {"ForAllValues:StringEquals": {"aws:TagKeys": ["env", "team"]}, "Null": {"aws:TagKeys": "false"}}},
-    {"Sid": "OwnedRepositories", "Effect": "Allow", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"StringLike": {"aws:ResourceTag/owner": "${aws:username}*"}}},
-    {"Sid": "NoDeleteWithoutMfa", "Effect": "Deny", "Action": ["ecr:Delete*", "ecr:BatchDeleteImage"], "Resource": "*",
-     "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}},
-    {"Sid": "CorporateNetwork", "Effect": "Deny", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"NotIpAddress": {"aws:SourceIp": ["203.0.113.0/24", "2001:db8::/32"]},
-                   "Bool": {"aws:ViaAWSService": "false"}}},
-    {"Sid": "Expiry", "Effect": "Deny", "Action": "ecr:*", "Resource": "*",
-     "Condition": {"DateGreaterThan": {"aws:CurrentTime": "2030-01-01T00:00:00Z"}}}
-  ]
-}"#;
+#[path = "../../ecr-actions/benches/fixtures/policy_set.rs"]
+mod policy_set;
+use policy_set::{IDENTITY, REPOSITORY};
 
-const REPOSITORY: &str = r#"{
-  "Version": "2012-10-17",
-  "Statement": [
-    {"Sid": "PartnerPull", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
-     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]},
-    {"Sid": "Org", "Effect": "Allow", "Principal": "*", "Action": "ecr:Describe*",
-     "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}},
-    {"Sid": "CiPush", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/ci-builder"},
-     "Action": "ecr:*", "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ci-*"},
-                                       "NumericLessThan": {"aws:MultiFactorAuthAge": "86400"}}},
-    {"Sid": "LockPolicy", "Effect": "Deny",
-     "NotPrincipal": {"AWS": ["arn:aws:iam::111122223333:user/admin", "arn:aws:iam::111122223333:root"]},
-     "Action": ["ecr:SetRepositoryPolicy", "ecr:DeleteRepositoryPolicy"]}
-  ]
-}"#;
+#[path = "../../ecr-actions/benches/fixtures/layers.rs"]
+mod layers;
 
 #[test]
 fn evaluate_allocates_nothing_after_warm_up() -> Result<(), Box<dyn std::error::Error>> {
     let identity = PolicyDocument::from_json(IDENTITY)?;
     let repository_policy = PolicyDocument::from_json(REPOSITORY)?;
     let evaluator = Evaluator::new(&[identity], Some(&repository_policy))?;
+    allocates_nothing(&evaluator)
+}
 
+/// The same with two SCP levels, an RCP level and a permissions boundary (which let these requests
+/// through as before): every layer is evaluated without allocating either.
+#[test]
+fn evaluate_allocates_nothing_with_every_layer() -> Result<(), Box<dyn std::error::Error>> {
+    let document = PolicyDocument::from_json;
+    let identity = [document(IDENTITY)?];
+    let repository_policy = document(REPOSITORY)?;
+    let (root, ou) = ([document(layers::SCP_ROOT)?], [document(layers::SCP_OU)?]);
+    let rcp = [document(layers::RCP_ACCOUNT)?];
+    let boundary = document(layers::BOUNDARY)?;
+    let evaluator = Evaluator::builder()
+        .identity(&identity)
+        .resource_policy(&repository_policy)
+        .scp_level(&root)
+        .scp_level(&ou)
+        .rcp_level(&rcp)
+        .permissions_boundary(&boundary)
+        .build()?;
+    assert_eq!(evaluator.statement_count(), 12 + 1 + 3 + 1 + 2);
+    allocates_nothing(&evaluator)
+}
+
+/// Twenty requests, decided as expected, then decided many times without an allocation.
+fn allocates_nothing(evaluator: &Evaluator) -> Result<(), Box<dyn std::error::Error>> {
     let web: RepositoryArn = "arn:aws:ecr:us-east-1:111122223333:repository/web/api".parse()?;
     let shared: RepositoryArn =
         "arn:aws:ecr:us-east-1:111122223333:repository/shared/base".parse()?;

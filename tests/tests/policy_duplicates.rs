@@ -18,7 +18,13 @@
     reason = "a test fails by panicking"
 )]
 
-use ecr_actions::eval::conformance::parse_case;
+#[allow(
+    dead_code,
+    reason = "the CLI's case reader, shared: this test uses part of it"
+)]
+#[path = "../../ecr-iam/src/conformance.rs"]
+mod conformance;
+
 use ecr_actions::eval::{Context, Decision, Evaluator, Request, Resource};
 use ecr_actions::lint::{LintCode, lint};
 use ecr_actions::policy::{MAX_NESTING, PolicyDocument, PolicyError};
@@ -112,7 +118,7 @@ fn keys_that_differ_in_case_are_not_json_duplicates() {
 
 #[test]
 fn a_case_line_with_a_duplicate_key_is_refused() {
-    let error = parse_case(
+    let error = conformance::parse_case(
         r#"{"id": "x", "request": {"context": {"aws:username": "a", "aws:username": "b"}}}"#,
     )
     .unwrap_err();

@@ -1,6 +1,8 @@
 //! ecr-actions' `Evaluator::evaluate` (decision only) and `Evaluator::evaluate_explained` (decision
 //! and explanation) against cedar-policy's `Authorizer::is_authorized` on the same policy set and the
-//! same 22 requests (see the crate's `src/lib.rs`), in one criterion run.
+//! same 22 requests (see the crate's `src/lib.rs`), in one criterion run; and what the rest of the
+//! IAM decision chain costs: `Evaluator::evaluate` with two SCP levels, an RCP level and a
+//! permissions boundary added (`src/lib.rs`'s `layers`, which decide every request as before).
 //!
 //! What each side computes per request:
 //! - `evaluate`: the decision (`Allow`, `ExplicitDeny`, `ImplicitDeny`), stopping at the first
@@ -50,6 +52,10 @@ fn bench(c: &mut Criterion, iam: &Iam, cedar: &Cedar) {
     group.throughput(Throughput::Elements(CASES.len() as u64));
     group.bench_function("ecr-actions Evaluator::evaluate", |b| {
         b.iter(|| iam_pass(black_box(evaluator), black_box(&requests)));
+    });
+    let layered = iam.layered_evaluator();
+    group.bench_function("ecr-actions Evaluator::evaluate, 2 SCP levels + RCP + boundary", |b| {
+        b.iter(|| iam_pass(black_box(layered), black_box(&requests)));
     });
     group.bench_function("ecr-actions Evaluator::evaluate_explained", |b| {
         b.iter(|| iam_pass_explained(black_box(evaluator), black_box(&requests)));
@@ -112,6 +118,8 @@ fn main() {
     let evaluator = iam.evaluator();
     let requests = iam.requests();
     let mut ours = || iam_pass(black_box(evaluator), black_box(&requests));
+    let layered = iam.layered_evaluator();
+    let mut layers = || iam_pass(black_box(layered), black_box(&requests));
     let mut explained = || iam_pass_explained(black_box(evaluator), black_box(&requests));
     let mut theirs = || cedar_pass(black_box(&cedar));
     let target = Duration::from_millis(50);
@@ -119,22 +127,27 @@ fn main() {
         calibrate(&mut ours, target),
         calibrate(&mut explained, target),
         calibrate(&mut theirs, target),
+        calibrate(&mut layers, target),
     ];
     const ROUNDS: usize = 41;
-    let mut times = [Vec::new(), Vec::new(), Vec::new()];
+    let mut times = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
     for _ in 0..ROUNDS {
         times[0].push(batch(&mut ours, sizes[0]));
         times[1].push(batch(&mut explained, sizes[1]));
         times[2].push(batch(&mut theirs, sizes[2]));
+        times[3].push(batch(&mut layers, sizes[3]));
     }
     let mut ratio = |side: usize| -> Vec<f64> {
         times[2].iter().zip(&times[side]).map(|(c, o)| c / o).collect()
     };
     let (mut decision_ratio, mut explained_ratio) = (ratio(0), ratio(1));
+    // What the layers cost: the layered evaluator's time over the plain one's, round by round.
+    let mut layers_ratio: Vec<f64> = times[3].iter().zip(&times[0]).map(|(l, o)| l / o).collect();
     let names = [
         "ecr-actions evaluate          ",
         "ecr-actions evaluate_explained",
         "cedar-policy is_authorized    ",
+        "ecr-actions evaluate + layers ",
     ];
     println!(
         "per decision over {} requests, {ROUNDS} interleaved rounds (median [q1, q3]):",
@@ -148,4 +161,6 @@ fn main() {
     println!("cedar / evaluate:           {median:.1}x  [{q1:.1}, {q3:.1}]");
     let (q1, median, q3) = quartiles(&mut explained_ratio);
     println!("cedar / evaluate_explained: {median:.1}x  [{q1:.1}, {q3:.1}]");
+    let (q1, median, q3) = quartiles(&mut layers_ratio);
+    println!("evaluate + layers / evaluate: {median:.2}x  [{q1:.2}, {q3:.2}]");
 }

@@ -34,6 +34,11 @@ use ecr_actions::policy::PolicyDocument;
 use ecr_actions::{Action, RepositoryArn};
 use serde_json::{Value, json};
 
+/// The layers of the IAM decision the layered evaluator adds: two SCP levels, an RCP level and a
+/// permissions boundary, which let every request through as before.
+#[path = "../../../ecr-actions/benches/fixtures/layers.rs"]
+mod layers;
+
 /// What building the fixtures can fail with.
 pub type FixtureError = Box<dyn Error + Send + Sync>;
 
@@ -380,6 +385,8 @@ fn repository_arn(repository: &Repository) -> String {
 #[derive(Debug)]
 pub struct Iam {
     evaluator: Evaluator,
+    /// The same policies with two SCP levels, an RCP level and a boundary (`layers`).
+    layered: Evaluator,
     resources: Vec<Option<RepositoryArn>>,
     contexts: Vec<Context>,
 }
@@ -394,7 +401,19 @@ impl Iam {
     pub fn new() -> Result<Self, FixtureError> {
         let identity = PolicyDocument::from_json(IDENTITY_POLICY)?;
         let repository = PolicyDocument::from_json(REPOSITORY_POLICY)?;
-        let evaluator = Evaluator::new(&[identity], Some(&repository))?;
+        let evaluator = Evaluator::new(std::slice::from_ref(&identity), Some(&repository))?;
+        let document = PolicyDocument::from_json;
+        let (root, ou) = ([document(layers::SCP_ROOT)?], [document(layers::SCP_OU)?]);
+        let rcp = [document(layers::RCP_ACCOUNT)?];
+        let boundary = document(layers::BOUNDARY)?;
+        let layered = Evaluator::builder()
+            .identity(std::slice::from_ref(&identity))
+            .resource_policy(&repository)
+            .scp_level(&root)
+            .scp_level(&ou)
+            .rcp_level(&rcp)
+            .permissions_boundary(&boundary)
+            .build()?;
         let mut resources = Vec::with_capacity(CASES.len());
         let mut contexts = Vec::with_capacity(CASES.len());
         for case in &CASES {
@@ -431,6 +450,7 @@ impl Iam {
         }
         Ok(Self {
             evaluator,
+            layered,
             resources,
             contexts,
         })
@@ -440,6 +460,14 @@ impl Iam {
     #[must_use]
     pub fn evaluator(&self) -> &Evaluator {
         &self.evaluator
+    }
+
+    /// The evaluator of the same policies with two SCP levels, an RCP level and a permissions
+    /// boundary added (`ecr-actions/benches/fixtures/layers.rs`), which decide every request as
+    /// before.
+    #[must_use]
+    pub fn layered_evaluator(&self) -> &Evaluator {
+        &self.layered
     }
 
     /// The requests of [`CASES`], in order.
@@ -651,6 +679,12 @@ pub fn check_agreement(iam: &Iam, cedar: &Cedar) -> Result<Agreement, Disagreeme
     let requests = iam.requests();
     for ((case, iam_request), cedar_request) in CASES.iter().zip(&requests).zip(&cedar.requests) {
         let decision = iam.evaluator().evaluate(iam_request);
+        let layered = iam.layered_evaluator().evaluate(iam_request);
+        if layered != decision {
+            lines.push(format!(
+                "{case}: IAM says {decision}, with the layers {layered}"
+            ));
+        }
         let response = cedar.decide(cedar_request);
         let reasons: Vec<(Effect, &str)> = response
             .diagnostics()

@@ -34,9 +34,10 @@ use crate::{ActionSet, ArnPattern};
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum PolicySetError {
-    /// An identity policy statement has `Principal` or `NotPrincipal`.
+    /// A statement of a policy that names no principal (an identity policy, a permissions
+    /// boundary, a session policy, an SCP) has `Principal` or `NotPrincipal`.
     #[error(
-        "{at}: an identity policy applies to the identity it is attached to: remove `{element}`"
+        "{at}: this policy applies to the identity or account it is attached to: remove `{element}`"
     )]
     PrincipalInIdentityPolicy {
         /// Where.
@@ -44,23 +45,35 @@ pub enum PolicySetError {
         /// `Principal` or `NotPrincipal`.
         element: &'static str,
     },
-    /// An identity policy statement has neither `Resource` nor `NotResource`.
+    /// A statement of a policy that names no principal (an identity policy, a permissions
+    /// boundary, a session policy, an SCP) has neither `Resource` nor `NotResource`.
     #[error(
-        "{at}: missing `Resource`: an identity policy statement names its resources in `Resource` \
+        "{at}: missing `Resource`: a statement of this policy names its resources in `Resource` \
          or `NotResource`, e.g. `\"Resource\": \"*\"`"
     )]
     MissingResource {
         /// Where.
         at: StatementId,
     },
-    /// A repository policy statement has neither `Principal` nor `NotPrincipal`.
+    /// A statement of a policy that names principals (a repository policy, an RCP, a VPC endpoint
+    /// policy) has neither `Principal` nor `NotPrincipal`.
     #[error(
-        "{at}: missing `Principal`: a repository policy statement names whom it applies to, e.g. \
+        "{at}: missing `Principal`: a statement of this policy names whom it applies to, e.g. \
          `\"Principal\": {{\"AWS\": \"arn:aws:iam::111122223333:root\"}}`"
     )]
     MissingPrincipal {
         /// Where.
         at: StatementId,
+    },
+    /// A policy of a layer breaks a rule AWS enforces for policies of its type
+    /// ([`PolicyType::validate`](crate::policy::PolicyType::validate)): an SCP with a `Principal`,
+    /// an RCP with an `Allow`, a session policy over 2,048 characters…
+    #[error("{policy}: {error}")]
+    InvalidForType {
+        /// Which policy: its layer, level and index.
+        policy: PolicyId,
+        /// The rules it breaks, with their paths.
+        error: crate::policy::PolicyTypeError,
     },
     /// An `Action`/`NotAction` entry that is not an action pattern.
     #[error("{at}: `{text}` is not an action: {reason}")]
@@ -148,7 +161,8 @@ pub(crate) struct Compiled {
     actions: ActionSet,
     /// `None` for identity policies.
     principal: Option<CompiledPrincipal>,
-    /// `None` for a repository policy statement without `Resource`: the repository itself.
+    /// `None` for a repository policy statement without `Resource` (the repository itself), and
+    /// for a `Resource` that holds `*`: every resource.
     resources: Option<Resources>,
     conditions: Vec<Condition>,
 }
@@ -200,6 +214,19 @@ impl Resources {
 }
 
 impl Compiled {
+    /// Applies the rule of the IAM User Guide's "Permissions boundaries for IAM entities"
+    /// ("Important"): "The `NotPrincipal` element with a `Deny` effect will always deny any IAM
+    /// principal that has a permissions boundary policy attached, regardless of the values
+    /// specified in the `NotPrincipal` element." The evaluator calls it on the repository policy's
+    /// statements when the principal has a boundary: such a statement then names everyone.
+    pub(crate) fn deny_not_principal_to_everyone(&mut self) {
+        if self.effect == Effect::Deny
+            && let Some(principal) = &mut self.principal
+        {
+            principal.deny_everyone_if_negated();
+        }
+    }
+
     /// Evaluates the statement: action, principal, resource, conditions, cheapest first.
     pub(crate) fn check(&self, request: &Request<'_>, cache: &GlobCache) -> Check<'_> {
         if !self.actions.contains(request.action) {
@@ -267,7 +294,13 @@ fn compile(
     at: StatementId,
     substitute: bool,
 ) -> Result<Compiled, PolicySetError> {
-    let is_identity = matches!(at.policy, PolicyId::Identity(_));
+    // Identity policies, boundaries, session policies and SCPs apply to the principal they are
+    // attached to (or to its account): they name no principal. Repository policies, RCPs and
+    // endpoint policies name the principals they apply to.
+    let is_identity = !matches!(
+        at.policy,
+        PolicyId::Resource | PolicyId::ResourceControl { .. } | PolicyId::VpcEndpoint
+    );
     let principal = match (&statement.principal, is_identity) {
         (Some(clause), true) => {
             return Err(PolicySetError::PrincipalInIdentityPolicy {
@@ -317,7 +350,13 @@ fn compile(
                     None => ResourceItem::Dynamic(template),
                 });
             }
-            Some(Resources {
+            // `"Resource": "*"` (the guardrails' usual form: FullAWSAccess, boundaries) names every
+            // resource: no pattern to match per request.
+            let any = !clause.negated
+                && items
+                    .iter()
+                    .any(|item| matches!(item, ResourceItem::Static(pattern) if pattern.is_any()));
+            (!any).then_some(Resources {
                 negated: clause.negated,
                 items,
             })

@@ -123,13 +123,62 @@ fn shortened(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Which policy a statement belongs to.
+/// Which policy a statement belongs to: its layer of the IAM decision and its place there.
+///
+/// Indexes count from 0 in the order the policies were given; an organization level counts from the
+/// root (level 0), through each OU, to the account.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum PolicyId {
     /// The identity policy at this index of those given to the evaluator.
     Identity(usize),
     /// The repository (resource) policy.
     Resource,
+    /// A service control policy (SCP) of the principal's organization.
+    ServiceControl {
+        /// The organization level: 0 is the root, then each OU, then the account.
+        level: usize,
+        /// The policy's index among those attached at that level.
+        index: usize,
+    },
+    /// A resource control policy (RCP) of the resource's organization.
+    ResourceControl {
+        /// The organization level: 0 is the root, then each OU, then the account.
+        level: usize,
+        /// The policy's index among the customer RCPs attached at that level.
+        index: usize,
+    },
+    /// The principal's permissions boundary.
+    PermissionsBoundary,
+    /// The session policy at this index of those given to the evaluator.
+    Session(usize),
+    /// The policy of the VPC endpoint the request went through.
+    VpcEndpoint,
+}
+
+impl PolicyId {
+    /// The type of the policy: which rules AWS enforces on it
+    /// ([`PolicyType::validate`](crate::policy::PolicyType::validate)).
+    ///
+    /// ```
+    /// use ecr_actions::eval::PolicyId;
+    /// use ecr_actions::policy::PolicyType;
+    /// let id = PolicyId::ServiceControl { level: 2, index: 0 };
+    /// assert_eq!(id.policy_type(), PolicyType::ServiceControl);
+    /// ```
+    #[must_use]
+    pub const fn policy_type(self) -> crate::policy::PolicyType {
+        use crate::policy::PolicyType;
+        match self {
+            Self::Identity(_) => PolicyType::Identity,
+            Self::Resource => PolicyType::Resource,
+            Self::ServiceControl { .. } => PolicyType::ServiceControl,
+            Self::ResourceControl { .. } => PolicyType::ResourceControl,
+            Self::PermissionsBoundary => PolicyType::PermissionsBoundary,
+            Self::Session(_) => PolicyType::Session,
+            Self::VpcEndpoint => PolicyType::VpcEndpoint,
+        }
+    }
 }
 
 impl fmt::Display for PolicyId {
@@ -137,6 +186,11 @@ impl fmt::Display for PolicyId {
         match self {
             Self::Identity(index) => write!(f, "identity policy {index}"),
             Self::Resource => f.write_str("repository policy"),
+            Self::ServiceControl { level, index } => write!(f, "SCP level {level} policy {index}"),
+            Self::ResourceControl { level, index } => write!(f, "RCP level {level} policy {index}"),
+            Self::PermissionsBoundary => f.write_str("permissions boundary"),
+            Self::Session(index) => write!(f, "session policy {index}"),
+            Self::VpcEndpoint => f.write_str("VPC endpoint policy"),
         }
     }
 }
@@ -194,6 +248,12 @@ impl fmt::Display for Outcome {
             } => f.write_str(
                 "matches through the principal's account (delegates to its identity policies)",
             ),
+            Self::Matched {
+                principal: PrincipalMatch::Role,
+            } => f.write_str(
+                "matches through the session's role (within its permissions boundary and session \
+                 policies)",
+            ),
             Self::Matched { .. } => f.write_str("matches"),
             Self::ActionNotMatched => f.write_str("the action does not match"),
             Self::PrincipalNotMatched => f.write_str("the principal does not match"),
@@ -237,6 +297,20 @@ pub enum Reason {
     IdentityDoesNotAllow,
     /// Across accounts: the identity policies allow but the repository policy does not.
     RepositoryPolicyDoesNotAllow,
+    /// No service control policy at this organization level (0 is the root) allows the request:
+    /// every level must allow.
+    ServiceControlPolicyDoesNotAllow {
+        /// The first level that does not allow.
+        level: usize,
+    },
+    /// The VPC endpoint policy does not allow the request.
+    VpcEndpointPolicyDoesNotAllow,
+    /// What grants the request on the principal's side (its identity policies, or a repository
+    /// policy naming its role) is not allowed by its permissions boundary.
+    PermissionsBoundaryDoesNotAllow,
+    /// What grants the request on the principal's side (its identity policies, or a repository
+    /// policy naming its role) is not allowed by any session policy.
+    SessionPoliciesDoNotAllow,
 }
 
 impl fmt::Display for Reason {
@@ -259,6 +333,21 @@ impl fmt::Display for Reason {
             Self::RepositoryPolicyDoesNotAllow => {
                 "cross-account: an identity policy allows but the repository policy does not"
             }
+            Self::ServiceControlPolicyDoesNotAllow { level } => {
+                return write!(
+                    f,
+                    "no service control policy at level {level} allows the request"
+                );
+            }
+            Self::VpcEndpointPolicyDoesNotAllow => {
+                "the VPC endpoint policy does not allow the request"
+            }
+            Self::PermissionsBoundaryDoesNotAllow => {
+                "the permissions boundary does not allow what the principal's policies grant"
+            }
+            Self::SessionPoliciesDoNotAllow => {
+                "no session policy allows what the principal's policies grant"
+            }
         })
     }
 }
@@ -270,10 +359,13 @@ pub struct Explanation {
     pub reason: Reason,
     /// Whether the principal and the repository are in different accounts.
     pub cross_account: bool,
-    /// The statements that decided: the matching denies for [`Decision::ExplicitDeny`], the
-    /// matching allows for [`Decision::Allow`], none for [`Decision::ImplicitDeny`].
+    /// The statements that decided: the matching denies for [`Decision::ExplicitDeny`]; for
+    /// [`Decision::Allow`] the matching allows of every layer the decision needed (the grant, and
+    /// the SCPs, boundary, session policies and endpoint policy it had to pass); none for
+    /// [`Decision::ImplicitDeny`] (the [`Reason`] names the layer that allowed nothing).
     pub decisive: Vec<StatementId>,
-    /// Every statement of the identity policies, then of the repository policy, in order.
+    /// Every statement, layer by layer: identity policies, repository policy, SCPs (root first),
+    /// RCPs (root first), permissions boundary, session policies, VPC endpoint policy.
     pub statements: Vec<StatementTrace>,
 }
 

@@ -35,7 +35,15 @@ pub enum PrincipalMatch {
     /// Through its account only: a resource policy's Allow delegates to the account's identity
     /// policies; a Deny applies.
     Account,
-    /// By `*`, its own ARN, or (for a session) its role's ARN.
+    /// A role session, through its role's ARN: in the same account a resource policy's Allow grants
+    /// without an identity policy, but within the limits of the role's permissions boundary and of
+    /// the session policies (IAM User Guide, "How AWS enforcement code logic evaluates requests",
+    /// the "IAM role" bullet of the resource-based policies step: a grant to the role ARN is
+    /// limited by an implicit deny in a permissions boundary or session policy, unlike a grant to
+    /// the session ARN). A Deny applies.
+    Role,
+    /// By `*`, its own ARN (a user's, a session's), or a role's ARN for a request made by the role
+    /// itself.
     Direct,
 }
 
@@ -142,6 +150,15 @@ impl CompiledPrincipal {
         })
     }
 
+    /// Turns a `NotPrincipal` into `"*"` (for a `Deny` and a principal with a permissions boundary:
+    /// see `Compiled::deny_not_principal_to_everyone`).
+    pub(crate) fn deny_everyone_if_negated(&mut self) {
+        if self.negated {
+            self.negated = false;
+            self.entries = vec![Entry::Any];
+        }
+    }
+
     /// How `principal` matches the element of a statement with `effect`.
     pub(crate) fn matches(&self, principal: &Principal<'_>, effect: Effect) -> PrincipalMatch {
         if !self.negated {
@@ -225,7 +242,11 @@ impl Entry {
             }
             Self::Role { arn, account, name } => match principal.caller {
                 Caller::Session { role } => {
-                    direct(**account == *principal.account && **name == *role)
+                    if **account == *principal.account && **name == *role {
+                        PrincipalMatch::Role
+                    } else {
+                        PrincipalMatch::None
+                    }
                 }
                 Caller::Role => direct(**arn == *principal.text),
                 Caller::Root | Caller::User | Caller::Other => PrincipalMatch::None,
@@ -255,8 +276,13 @@ mod tests {
     fn accounts_roles_sessions() -> Result<(), (String, &'static str)> {
         let session = Principal::parse("arn:aws:sts::444455556666:assumed-role/deployer/x");
         let role = clause(false, &["arn:aws:iam::444455556666:role/ops/deployer"])?;
+        assert_eq!(role.matches(&session, Effect::Allow), PrincipalMatch::Role);
+        let named = clause(
+            false,
+            &["arn:aws:sts::444455556666:assumed-role/deployer/x"],
+        )?;
         assert_eq!(
-            role.matches(&session, Effect::Allow),
+            named.matches(&session, Effect::Allow),
             PrincipalMatch::Direct
         );
         let account = clause(false, &["444455556666"])?;

@@ -163,8 +163,21 @@ impl<'de> serde::Deserialize<'de> for PolicyDocument {
 }
 
 /// JSON text as a value, refusing a duplicate key anywhere (with its path) and nesting past
-/// [`MAX_NESTING`]. No size cap: callers apply theirs.
-pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, PolicyError> {
+/// [`MAX_NESTING`] — the reader [`PolicyDocument::from_json`] uses, for JSON that holds policies
+/// (conformance cases, files of several policies). No size cap: callers apply theirs.
+///
+/// ```
+/// use ecr_actions::policy::{PolicyError, parse_json};
+/// assert!(parse_json(r#"{"a": [1, {"b": 2}]}"#).is_ok());
+/// let error = parse_json(r#"{"a": {"b": 1, "b": 2}}"#).unwrap_err();
+/// assert!(matches!(error, PolicyError::DuplicateKey { .. }));
+/// ```
+///
+/// # Errors
+///
+/// [`PolicyError::DuplicateKey`] with the key's path, or [`PolicyError::Json`] for text that is not
+/// JSON or nests too deep.
+pub fn parse_json(text: &str) -> Result<serde_json::Value, PolicyError> {
     super::json::parse(text).map_err(|(error, duplicate)| json_error(&error, duplicate))
 }
 

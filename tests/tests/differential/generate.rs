@@ -10,6 +10,10 @@
 
 use serde_json::{Map, Value, json};
 
+#[path = "generate_layers.rs"]
+mod layers;
+pub use layers::layers;
+
 // The two accounts of the vocabularies: 111122223333 (the repositories' usual owner) and
 // 444455556666 (the other side of cross-account requests).
 
@@ -65,6 +69,13 @@ pub const TUNING: Tuning = Tuning {
     repository_policy: 75,
 };
 
+/// The tuning of identity and repository policies in a set that has layers.
+pub const LAYERED_TUNING: Tuning = Tuning {
+    deny: 18,
+    conditions: 30,
+    repository_policy: 75,
+};
+
 const REQUEST_PRINCIPALS: [&str; 4] = [
     "arn:aws:iam::111122223333:user/alice",
     "arn:aws:sts::111122223333:assumed-role/ci/build-1",
@@ -72,7 +83,7 @@ const REQUEST_PRINCIPALS: [&str; 4] = [
     "arn:aws:sts::444455556666:assumed-role/deployer/deploy-7",
 ];
 
-const POLICY_PRINCIPALS: [&str; 11] = [
+const POLICY_PRINCIPALS: [&str; 12] = [
     "111122223333",
     "444455556666",
     "arn:aws:iam::111122223333:root",
@@ -83,6 +94,9 @@ const POLICY_PRINCIPALS: [&str; 11] = [
     "arn:aws:iam::444455556666:role/teams/deployer",
     "arn:aws:sts::444455556666:assumed-role/deployer/deploy-7",
     "arn:aws:sts::111122223333:assumed-role/ci/other-session",
+    // The session of the requests: a same-account grant to it passes boundaries and session
+    // policies, one to its role (`role/ci`) does not.
+    "arn:aws:sts::111122223333:assumed-role/ci/build-1",
     "*",
 ];
 
@@ -422,7 +436,7 @@ fn statement(rng: &mut Rng, tuning: Tuning, repository: bool) -> Value {
         let not_principal = rng.chance(12);
         let principal = if not_principal {
             // NotPrincipal names principals, never `*`.
-            json!({"AWS": one_or_many(rng, &POLICY_PRINCIPALS[..10], 3)})
+            json!({"AWS": one_or_many(rng, &POLICY_PRINCIPALS[..11], 3)})
         } else {
             principal
         };

@@ -9,6 +9,8 @@
 
 #[path = "conditions.rs"]
 mod conditions;
+#[path = "stack.rs"]
+pub mod stack;
 
 use ecr_actions::eval::Decision;
 use serde_json::{Map, Value};
@@ -37,8 +39,10 @@ enum Side {
 /// How a repository policy statement's `Principal` names the requester.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Named {
-    /// `*`, the principal's ARN, or (for a session) its role.
+    /// `*`, or the principal's own ARN (a user's, a session's).
     Directly,
+    /// A session, through its role's ARN.
+    ByRole,
     /// Only through its account.
     ByAccount,
 }
@@ -94,7 +98,11 @@ pub fn decide(
             match (statement.get("Effect").and_then(Value::as_str), side, named) {
                 (Some("Deny"), _, _) => deny = true,
                 (Some("Allow"), Side::Identity, _) => identity_allows = true,
-                (Some("Allow"), Side::Repository, Named::Directly) => repository_allows = true,
+                // Without a boundary or session policies, a grant to a session's role is as good as
+                // one to the session.
+                (Some("Allow"), Side::Repository, Named::Directly | Named::ByRole) => {
+                    repository_allows = true;
+                }
                 (Some("Allow"), Side::Repository, Named::ByAccount) => repository_delegates = true,
                 _ => return Err("`Effect` is neither Allow nor Deny".into()),
             }
@@ -490,7 +498,7 @@ fn entry_names(entry: &str, principal: &str) -> Option<Named> {
         return (arn_field(principal, 4) == Some(account)).then_some(Named::ByAccount);
     }
     if let (Some(role), Some(session)) = (role_entry(entry), session_role(principal)) {
-        return (role == session).then_some(Named::Directly);
+        return (role == session).then_some(Named::ByRole);
     }
     (entry == principal).then_some(Named::Directly)
 }
@@ -534,6 +542,8 @@ fn principal_named(
                 .collect();
             Ok(if named.contains(&Named::Directly) {
                 Some(Named::Directly)
+            } else if named.contains(&Named::ByRole) {
+                Some(Named::ByRole)
             } else if named.contains(&Named::ByAccount) {
                 Some(Named::ByAccount)
             } else {
