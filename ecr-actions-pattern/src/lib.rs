@@ -14,4 +14,4 @@ mod action;
 mod glob;
 
 pub use action::{ActionPattern, ParsePatternError};
-pub use glob::{Glob, escape_into, escape_with};
+pub use glob::{Glob, Inclusion, MAX_PRODUCT_STATES, Overlap, escape_into, escape_with};

@@ -1,0 +1,405 @@
+//! Language inclusion and overlap of wildcard patterns: whether every text one pattern matches is
+//! matched by one of several others, and whether two patterns match a common text — exactly, for
+//! `*` and `?` under every syntax a [`Glob`] reads (ARN segments, escapes, ASCII case).
+//!
+//! # How
+//!
+//! A pattern is a small automaton: state `j` means "the first `j` positions have matched", a star
+//! after position `j` loops on state `j` (on every character, or every character but `:` inside an
+//! ARN segment). Inclusion of `p` in `q₁ ∪ … ∪ qₖ` explores the product of `p`'s automaton with the
+//! subset construction of the `q`s' (their states together, one bit each): a pair `(i, S)` is reached
+//! by a text that takes `p` to `i` and the `q`s to exactly the states `S`. `p` is included when no
+//! reached pair has `p` accepting and `S` holding no accepting state. Overlap explores the same
+//! product and looks for a pair where both accept.
+//!
+//! The alphabet is infinite, but only a few classes of characters behave differently: each literal
+//! character of the patterns, `:`, and "any other character" (all others act alike in every
+//! automaton). The exploration steps on one representative of each class, so it is exact. A text
+//! that separates the patterns is built back from the path (a character outside every pattern stands
+//! for "any other character").
+//!
+//! # Cost, and its bound
+//!
+//! The subset construction can blow up (`*a?????????` against its variants): the exploration stops
+//! after [`MAX_PRODUCT_STATES`] pairs and answers [`Inclusion::Unknown`] (or [`Overlap::Unknown`])
+//! rather than run on. Each pair costs `O(c × (|p| + Σ|qᵢ|))` for `c` classes of characters, so one
+//! question costs at most `MAX_PRODUCT_STATES × c × (|p| + Σ|qᵢ|)` steps (bit operations on words of
+//! 64 states for the `q`s), and memory of `MAX_PRODUCT_STATES` pairs. Patterns of policies (a few
+//! stars each) stay far below it: a star that ends a pattern accepts everything after it, and the
+//! exploration does not go on past a pair whose `S` holds such a state.
+
+use std::collections::HashMap;
+use std::collections::VecDeque;
+
+use super::{Class, Glob, Token, tokenize};
+
+/// The most pairs (state of one pattern, set of states of the others) an inclusion or overlap
+/// question explores before it answers `Unknown`.
+pub const MAX_PRODUCT_STATES: usize = 20_000;
+
+/// Whether every text a pattern matches is matched by one of others ([`Glob::is_included_in`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Inclusion {
+    /// Every text the pattern matches, one of the others matches too.
+    Included,
+    /// A text the pattern matches and none of the others does.
+    Excluded {
+        /// The text (in ASCII lowercase for patterns that ignore case).
+        witness: String,
+    },
+    /// Not decided: the patterns are read differently (one ignores case, the other not; one follows
+    /// the ARN rules, the other not), or the exploration went past [`MAX_PRODUCT_STATES`].
+    Unknown,
+}
+
+/// Whether two patterns match a common text ([`Glob::overlap`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlap {
+    /// No text matches both.
+    Disjoint,
+    /// A text both match.
+    Common {
+        /// The text.
+        witness: String,
+    },
+    /// Not decided (see [`Inclusion::Unknown`]).
+    Unknown,
+}
+
+/// One pattern as an automaton: per state, its star loop and the step to the next state.
+struct Nfa {
+    /// For state `j`: the class of the star that loops on it, if any.
+    stay: Vec<Option<Class>>,
+    /// For state `j < last`: what moves it to `j + 1`.
+    step: Vec<Step>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    Literal(char),
+    One(Class),
+}
+
+/// A class of characters: a literal of the patterns, `:`, or any other character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Symbol {
+    Char(char),
+    Other,
+}
+
+fn class_accepts(class: Class, symbol: Symbol) -> bool {
+    match class {
+        Class::All => true,
+        Class::NotColon => symbol != Symbol::Char(':'),
+    }
+}
+
+impl Step {
+    fn accepts(self, symbol: Symbol) -> bool {
+        match self {
+            Self::Literal(c) => symbol == Symbol::Char(c),
+            Self::One(class) => class_accepts(class, symbol),
+        }
+    }
+}
+
+impl Nfa {
+    fn new(tokens: &[Token]) -> Self {
+        let mut stay = vec![None];
+        let mut step = Vec::new();
+        for token in tokens {
+            match token {
+                Token::Star(class) => {
+                    if let Some(last) = stay.last_mut() {
+                        // `tokenize` merges consecutive stars; a star of any character wins.
+                        *last = match (*last, class) {
+                            (Some(Class::All), _) | (_, Class::All) => Some(Class::All),
+                            _ => Some(Class::NotColon),
+                        };
+                    }
+                }
+                Token::Literal(c) => {
+                    step.push(Step::Literal(*c));
+                    stay.push(None);
+                }
+                Token::One(class) => {
+                    step.push(Step::One(*class));
+                    stay.push(None);
+                }
+            }
+        }
+        Self { stay, step }
+    }
+
+    fn last(&self) -> usize {
+        self.step.len()
+    }
+
+    /// The states `state` moves to on `symbol` (at most two).
+    fn next(&self, state: usize, symbol: Symbol) -> impl Iterator<Item = usize> {
+        let stays = self
+            .stay
+            .get(state)
+            .copied()
+            .flatten()
+            .is_some_and(|class| class_accepts(class, symbol));
+        let moves = self.step.get(state).is_some_and(|s| s.accepts(symbol));
+        [stays.then_some(state), moves.then_some(state + 1)]
+            .into_iter()
+            .flatten()
+    }
+
+    /// Whether every text is accepted once `state` is reached: it accepts and loops on any character.
+    fn universal_at(&self, state: usize) -> bool {
+        state == self.last() && self.stay.get(state).copied().flatten() == Some(Class::All)
+    }
+
+    fn literals(&self) -> impl Iterator<Item = char> + '_ {
+        self.step.iter().filter_map(|s| match s {
+            Step::Literal(c) => Some(*c),
+            Step::One(_) => None,
+        })
+    }
+}
+
+/// The others' automata side by side: state `j` of automaton `k` is bit `offsets[k] + j`.
+struct Union {
+    nfas: Vec<Nfa>,
+    offsets: Vec<usize>,
+    words: usize,
+}
+
+type Bits = Box<[u64]>;
+
+fn set_bit(bits: &mut [u64], index: usize) {
+    if let Some(word) = bits.get_mut(index / 64) {
+        *word |= 1 << (index % 64);
+    }
+}
+
+fn has_bit(bits: &[u64], index: usize) -> bool {
+    bits.get(index / 64)
+        .is_some_and(|word| word & (1 << (index % 64)) != 0)
+}
+
+impl Union {
+    fn new(nfas: Vec<Nfa>) -> Self {
+        let mut offsets = Vec::with_capacity(nfas.len());
+        let mut total = 0;
+        for nfa in &nfas {
+            offsets.push(total);
+            total += nfa.last() + 1;
+        }
+        Self {
+            nfas,
+            offsets,
+            words: total / 64 + 1,
+        }
+    }
+
+    fn start(&self) -> Bits {
+        let mut bits = vec![0; self.words].into_boxed_slice();
+        for &offset in &self.offsets {
+            set_bit(&mut bits, offset);
+        }
+        bits
+    }
+
+    fn step(&self, from: &[u64], symbol: Symbol) -> Bits {
+        let mut bits = vec![0; self.words].into_boxed_slice();
+        for (nfa, &offset) in self.nfas.iter().zip(&self.offsets) {
+            for state in 0..=nfa.last() {
+                if has_bit(from, offset + state) {
+                    for next in nfa.next(state, symbol) {
+                        set_bit(&mut bits, offset + next);
+                    }
+                }
+            }
+        }
+        bits
+    }
+
+    fn accepts(&self, bits: &[u64]) -> bool {
+        self.nfas
+            .iter()
+            .zip(&self.offsets)
+            .any(|(nfa, offset)| has_bit(bits, offset + nfa.last()))
+    }
+
+    fn universal(&self, bits: &[u64]) -> bool {
+        self.nfas
+            .iter()
+            .zip(&self.offsets)
+            .any(|(nfa, offset)| has_bit(bits, offset + nfa.last()) && nfa.universal_at(nfa.last()))
+    }
+}
+
+/// What the exploration looks for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Goal {
+    /// `p` accepts and no other does.
+    Escape,
+    /// `p` and the other both accept.
+    Meet,
+}
+
+enum Found {
+    Witness(String),
+    None,
+    TooCostly,
+}
+
+fn explore(p: &Nfa, others: &Union, alphabet: &[Symbol], other_char: char, goal: Goal) -> Found {
+    type Node = (usize, Bits);
+    let start: Node = (0, others.start());
+    // For each reached pair, the pair and symbol it was first reached from.
+    let mut parents: HashMap<Node, Option<(Node, Symbol)>> = HashMap::new();
+    let mut queue = VecDeque::new();
+    parents.insert(start.clone(), None);
+    queue.push_back(start);
+    while let Some(node) = queue.pop_front() {
+        let (i, bits) = &node;
+        let p_accepts = *i == p.last();
+        let found = match goal {
+            Goal::Escape => p_accepts && !others.accepts(bits),
+            Goal::Meet => p_accepts && others.accepts(bits),
+        };
+        if found {
+            return Found::Witness(path(&parents, &node, other_char));
+        }
+        if goal == Goal::Escape && others.universal(bits) {
+            // Every continuation is matched by the others: nothing to find past here.
+            continue;
+        }
+        for &symbol in alphabet {
+            let next_bits = others.step(bits, symbol);
+            if goal == Goal::Meet && next_bits.iter().all(|w| *w == 0) {
+                continue;
+            }
+            for j in p.next(*i, symbol) {
+                let next: Node = (j, next_bits.clone());
+                if parents.contains_key(&next) {
+                    continue;
+                }
+                if parents.len() >= MAX_PRODUCT_STATES {
+                    return Found::TooCostly;
+                }
+                parents.insert(next.clone(), Some((node.clone(), symbol)));
+                queue.push_back(next);
+            }
+        }
+    }
+    Found::None
+}
+
+/// The text that leads from the start to `node`.
+fn path<K: Eq + std::hash::Hash + Clone>(
+    parents: &HashMap<K, Option<(K, Symbol)>>,
+    node: &K,
+    other_char: char,
+) -> String {
+    let mut symbols = Vec::new();
+    let mut at = node.clone();
+    while let Some(Some((parent, symbol))) = parents.get(&at) {
+        symbols.push(*symbol);
+        at = parent.clone();
+    }
+    symbols
+        .iter()
+        .rev()
+        .map(|s| match s {
+            Symbol::Char(c) => *c,
+            Symbol::Other => other_char,
+        })
+        .collect()
+}
+
+/// The classes of characters of `nfas`, and a character outside all of them.
+fn alphabet<'a>(nfas: impl Iterator<Item = &'a Nfa>) -> (Vec<Symbol>, char) {
+    let mut chars: Vec<char> = nfas.flat_map(Nfa::literals).collect();
+    chars.push(':');
+    chars.sort_unstable();
+    chars.dedup();
+    let other_char = ('a'..='z')
+        .chain('0'..='9')
+        .chain('\u{e0}'..='\u{24f}')
+        .find(|c| chars.binary_search(c).is_err())
+        // More than 400 distinct characters in the patterns: any character they lack will do, and
+        // one of the first 500 code points past them is free.
+        .unwrap_or_else(|| {
+            ('\u{250}'..='\u{10ffff}')
+                .find(|c| chars.binary_search(c).is_err())
+                .unwrap_or('\u{10ffff}')
+        });
+    let mut symbols: Vec<Symbol> = chars.into_iter().map(Symbol::Char).collect();
+    symbols.push(Symbol::Other);
+    (symbols, other_char)
+}
+
+impl Glob {
+    fn nfa(&self) -> Nfa {
+        Nfa::new(&tokenize(&self.pattern, self.syntax))
+    }
+
+    /// Whether every text this pattern matches is matched by one of `others` (by none when
+    /// `others` is empty): exact, with a separating text when it is not so. Patterns must be read
+    /// alike (both ignore case or both not, both ARN patterns or both not), else
+    /// [`Inclusion::Unknown`]; the cost is bounded (see [`MAX_PRODUCT_STATES`]).
+    ///
+    /// ```
+    /// use ecr_actions_pattern::{Glob, Inclusion};
+    /// let app = Glob::arn("arn:aws:ecr:*:111122223333:repository/app/*");
+    /// let all = Glob::arn("arn:aws:ecr:*:*:repository/*");
+    /// assert_eq!(app.is_included_in(&[&all]), Inclusion::Included);
+    /// // A segment's `?` cannot match `:`, but a star that ends its segment can.
+    /// let Inclusion::Excluded { witness } = all.is_included_in(&[&app]) else { panic!() };
+    /// assert!(all.is_match(&witness) && !app.is_match(&witness));
+    /// ```
+    #[must_use]
+    pub fn is_included_in(&self, others: &[&Self]) -> Inclusion {
+        if others.iter().any(|o| {
+            o.syntax.case_insensitive != self.syntax.case_insensitive
+                || o.syntax.arn != self.syntax.arn
+        }) {
+            return Inclusion::Unknown;
+        }
+        let p = self.nfa();
+        let union = Union::new(others.iter().map(|o| o.nfa()).collect());
+        let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
+        match explore(&p, &union, &symbols, other_char, Goal::Escape) {
+            Found::Witness(witness) => Inclusion::Excluded { witness },
+            Found::None => Inclusion::Included,
+            Found::TooCostly => Inclusion::Unknown,
+        }
+    }
+
+    /// Whether some text is matched by both patterns: exact, with the text when there is one,
+    /// under the same conditions and bound as [`is_included_in`](Self::is_included_in).
+    ///
+    /// ```
+    /// use ecr_actions_pattern::{Glob, Overlap};
+    /// let get = Glob::case_insensitive("ecr:get*");
+    /// assert_eq!(get.overlap(&Glob::case_insensitive("ecr:put*")), Overlap::Disjoint);
+    /// let Overlap::Common { witness } = get.overlap(&Glob::case_insensitive("*image")) else { panic!() };
+    /// assert_eq!(witness, "ecr:getimage");
+    /// ```
+    #[must_use]
+    pub fn overlap(&self, other: &Self) -> Overlap {
+        if other.syntax.case_insensitive != self.syntax.case_insensitive
+            || other.syntax.arn != self.syntax.arn
+        {
+            return Overlap::Unknown;
+        }
+        let p = self.nfa();
+        let union = Union::new(vec![other.nfa()]);
+        let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
+        match explore(&p, &union, &symbols, other_char, Goal::Meet) {
+            Found::Witness(witness) => Overlap::Common { witness },
+            Found::None => Overlap::Disjoint,
+            Found::TooCostly => Overlap::Unknown,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
