@@ -74,6 +74,7 @@ pub use decision::{
     Decision, Evaluation, Explanation, Outcome, PolicyId, Reason, StatementId, StatementTrace,
 };
 pub use principal::PrincipalMatch;
+pub(crate) use principal::{Entry as PrincipalEntry, aws_entry};
 pub use request::{Context, ContextError, ContextValue, ContextValueRef, Request, Resource};
 
 use compile::{Check, Compiled};

@@ -44,6 +44,8 @@ mod access;
 pub mod arn;
 #[cfg(feature = "policy")]
 pub mod builder;
+#[cfg(feature = "policy")]
+pub mod check;
 pub mod compact;
 mod condition;
 mod ecr;

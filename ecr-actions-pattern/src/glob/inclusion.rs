@@ -249,17 +249,25 @@ enum Found {
     TooCostly,
 }
 
-fn explore(p: &Nfa, others: &Union, alphabet: &[Symbol], other_char: char, goal: Goal) -> Found {
-    type Node = (usize, Bits);
-    let start: Node = (0, others.start());
+fn explore(
+    p: &Nfa,
+    others: &Union,
+    alphabet: &[Symbol],
+    other_char: char,
+    goal: Goal,
+    colons: Option<usize>,
+) -> Found {
+    // A pair, with the colons read so far when the texts are those with exactly `colons` colons.
+    type Node = (usize, Bits, usize);
+    let start: Node = (0, others.start(), 0);
     // For each reached pair, the pair and symbol it was first reached from.
     let mut parents: HashMap<Node, Option<(Node, Symbol)>> = HashMap::new();
     let mut queue = VecDeque::new();
     parents.insert(start.clone(), None);
     queue.push_back(start);
     while let Some(node) = queue.pop_front() {
-        let (i, bits) = &node;
-        let p_accepts = *i == p.last();
+        let (i, bits, read) = &node;
+        let p_accepts = *i == p.last() && colons.is_none_or(|c| c == *read);
         let found = match goal {
             Goal::Escape => p_accepts && !others.accepts(bits),
             Goal::Meet => p_accepts && others.accepts(bits),
@@ -272,12 +280,18 @@ fn explore(p: &Nfa, others: &Union, alphabet: &[Symbol], other_char: char, goal:
             continue;
         }
         for &symbol in alphabet {
+            let read = match (colons, symbol) {
+                (None, _) => 0,
+                (Some(limit), Symbol::Char(':')) if *read >= limit => continue,
+                (Some(_), Symbol::Char(':')) => read + 1,
+                (Some(_), _) => *read,
+            };
             let next_bits = others.step(bits, symbol);
             if goal == Goal::Meet && next_bits.iter().all(|w| *w == 0) {
                 continue;
             }
             for j in p.next(*i, symbol) {
-                let next: Node = (j, next_bits.clone());
+                let next: Node = (j, next_bits.clone(), read);
                 if parents.contains_key(&next) {
                     continue;
                 }
@@ -351,12 +365,35 @@ impl Glob {
     /// let app = Glob::arn("arn:aws:ecr:*:111122223333:repository/app/*");
     /// let all = Glob::arn("arn:aws:ecr:*:*:repository/*");
     /// assert_eq!(app.is_included_in(&[&all]), Inclusion::Included);
-    /// // A segment's `?` cannot match `:`, but a star that ends its segment can.
     /// let Inclusion::Excluded { witness } = all.is_included_in(&[&app]) else { panic!() };
     /// assert!(all.is_match(&witness) && !app.is_match(&witness));
     /// ```
     #[must_use]
     pub fn is_included_in(&self, others: &[&Self]) -> Inclusion {
+        self.included(others, None)
+    }
+
+    /// Like [`is_included_in`](Self::is_included_in), among the texts that hold exactly `colons`
+    /// colons: an ARN has six parts (5 colons), an action name two (1 colon). A segment's final
+    /// `*` reaches past `:` (the ARN rule), so as texts `arn:aws:ecr:*:1:repository/app/*` and
+    /// `…/infra/*` share `arn:aws:ecr:a:1:repository/infra/b:1:repository/app/c`; as ARNs they do not.
+    ///
+    /// ```
+    /// use ecr_actions_pattern::{Glob, Inclusion, Overlap};
+    /// let app = Glob::arn("arn:aws:ecr:*:111122223333:repository/app/*");
+    /// let infra = Glob::arn("arn:aws:ecr:*:111122223333:repository/infra/*");
+    /// assert!(matches!(app.overlap(&infra), Overlap::Common { .. }));
+    /// assert_eq!(app.overlap_with_colons(&infra, 5), Overlap::Disjoint);
+    /// let region = Glob::arn("arn:aws:ecr:us-east-1:*");
+    /// let any_region = Glob::arn("arn:aws:ecr:*:*:*");
+    /// assert_eq!(region.is_included_in_with_colons(&[&any_region], 5), Inclusion::Included);
+    /// ```
+    #[must_use]
+    pub fn is_included_in_with_colons(&self, others: &[&Self], colons: usize) -> Inclusion {
+        self.included(others, Some(colons))
+    }
+
+    fn included(&self, others: &[&Self], colons: Option<usize>) -> Inclusion {
         if others.iter().any(|o| {
             o.syntax.case_insensitive != self.syntax.case_insensitive
                 || o.syntax.arn != self.syntax.arn
@@ -366,7 +403,7 @@ impl Glob {
         let p = self.nfa();
         let union = Union::new(others.iter().map(|o| o.nfa()).collect());
         let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
-        match explore(&p, &union, &symbols, other_char, Goal::Escape) {
+        match explore(&p, &union, &symbols, other_char, Goal::Escape, colons) {
             Found::Witness(witness) => Inclusion::Excluded { witness },
             Found::None => Inclusion::Included,
             Found::TooCostly => Inclusion::Unknown,
@@ -385,6 +422,17 @@ impl Glob {
     /// ```
     #[must_use]
     pub fn overlap(&self, other: &Self) -> Overlap {
+        self.overlapping(other, None)
+    }
+
+    /// Like [`overlap`](Self::overlap), among the texts that hold exactly `colons` colons (see
+    /// [`is_included_in_with_colons`](Self::is_included_in_with_colons)).
+    #[must_use]
+    pub fn overlap_with_colons(&self, other: &Self, colons: usize) -> Overlap {
+        self.overlapping(other, Some(colons))
+    }
+
+    fn overlapping(&self, other: &Self, colons: Option<usize>) -> Overlap {
         if other.syntax.case_insensitive != self.syntax.case_insensitive
             || other.syntax.arn != self.syntax.arn
         {
@@ -393,7 +441,7 @@ impl Glob {
         let p = self.nfa();
         let union = Union::new(vec![other.nfa()]);
         let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
-        match explore(&p, &union, &symbols, other_char, Goal::Meet) {
+        match explore(&p, &union, &symbols, other_char, Goal::Meet, colons) {
             Found::Witness(witness) => Overlap::Common { witness },
             Found::None => Overlap::Disjoint,
             Found::TooCostly => Overlap::Unknown,

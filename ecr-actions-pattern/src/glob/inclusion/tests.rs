@@ -54,6 +54,19 @@ proptest! {
             }
             Inclusion::Unknown => prop_assert!(false, "small patterns are always decided"),
         }
+        // Among texts of exactly two colons.
+        match p.is_included_in_with_colons(&[&q, &r], 2) {
+            Inclusion::Included => {
+                for text in texts(&ALPHABET, 6).iter().filter(|t| t.matches(':').count() == 2) {
+                    prop_assert!(!p.is_match(text) || q.is_match(text) || r.is_match(text), "{text}");
+                }
+            }
+            Inclusion::Excluded { witness } => {
+                prop_assert_eq!(witness.matches(':').count(), 2);
+                prop_assert!(p.is_match(&witness) && !q.is_match(&witness) && !r.is_match(&witness));
+            }
+            Inclusion::Unknown => prop_assert!(false, "small patterns are always decided"),
+        }
     }
 
     /// Disjoint means no short text matches both; Common gives one that does.
@@ -68,6 +81,18 @@ proptest! {
                 }
             }
             Overlap::Common { witness } => prop_assert!(p.is_match(&witness) && q.is_match(&witness)),
+            Overlap::Unknown => prop_assert!(false, "small patterns are always decided"),
+        }
+        match p.overlap_with_colons(&q, 1) {
+            Overlap::Disjoint => {
+                for text in texts(&ALPHABET, 6).iter().filter(|t| t.matches(':').count() == 1) {
+                    prop_assert!(!(p.is_match(text) && q.is_match(text)), "{text}");
+                }
+            }
+            Overlap::Common { witness } => {
+                prop_assert_eq!(witness.matches(':').count(), 1);
+                prop_assert!(p.is_match(&witness) && q.is_match(&witness));
+            }
             Overlap::Unknown => prop_assert!(false, "small patterns are always decided"),
         }
     }
