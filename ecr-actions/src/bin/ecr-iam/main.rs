@@ -9,6 +9,8 @@
 //! ecr-iam spec diff OLD NEW [--json]                             what changed between two tables
 //! ecr-iam lint FILE... [--json]                                  findings in policy documents
 //! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
+//! ecr-iam check no-new-access OLD NEW [--json]                   policy checks for CI (also
+//!               access-not-granted POLICY --action A… [--resource ARN…], no-public-access POLICY)
 //! ```
 //!
 //! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status: 0 success, 1
@@ -16,6 +18,7 @@
 //! and the nearest names on stderr. Built with the `cli` feature of `ecr-actions`.
 
 mod args;
+mod check;
 mod compact;
 mod expand;
 mod failure;
@@ -48,6 +51,7 @@ fn main() -> ExitCode {
         Command::Spec(args) => spec::run(args, &mut out),
         Command::Lint(args) => lint::run(args, &mut out),
         Command::Simulate(args) => simulate::run(args, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
     };
     let flushed = out.flush().map_err(Failure::from);
     match result.and(flushed) {
