@@ -29,12 +29,16 @@
     feature = "policy",
     doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`CompileError`] (feature `policy`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
 )]
+#![cfg_attr(
+    feature = "policy",
+    doc = "| [`check`]: [`Grants`](check::Grants), [`no_new_access`](check::no_new_access), [`access_not_granted`](check::access_not_granted), [`no_public_access`](check::no_public_access) (feature `policy`) | policy checks for CI: what a policy grants, exactly; PASS only when proven, FAIL with a witness request the evaluator confirms |"
+)]
 //!
 //! # Feature flags
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for actions, action sets, resource types, condition
 //!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); nothing more.
-//! - `policy`: the IAM policy modules `policy`, `lint`, `builder` and `eval` (and `serde`).
+//! - `policy`: the IAM policy modules `policy`, `lint`, `builder`, `eval` and `check` (and `serde`).
 //! - `cli`: the `ecr-iam` command-line tool (and `policy`) (`list`, `show`, `expand`, `compact`, `spec --json`,
 //!   `spec diff`, `lint`, `simulate`).
 

@@ -29,9 +29,8 @@
 //! exploration does not go on past a pair whose `S` holds such a state.
 
 use std::collections::HashMap;
-use std::collections::VecDeque;
 
-use super::{Class, Glob, Token, tokenize};
+use super::{Class, Glob, Matcher, Token, tokenize};
 
 /// The most pairs (state of one pattern, set of states of the others) an inclusion or overlap
 /// question explores before it answers `Unknown`.
@@ -162,10 +161,17 @@ impl Nfa {
     }
 }
 
-/// The others' automata side by side: state `j` of automaton `k` is bit `offsets[k] + j`.
+/// The others' automata side by side, flattened: state `j` of automaton `k` is global state
+/// `offsets[k] + j`, and each global state knows its loop, its step and whether it accepts.
 struct Union {
     nfas: Vec<Nfa>,
-    offsets: Vec<usize>,
+    stay: Vec<Option<Class>>,
+    /// The step to the next global state (none from an accepting state).
+    step: Vec<Option<Step>>,
+    accept: Vec<bool>,
+    /// Accepting and looping on every character: every continuation is accepted.
+    universal: Vec<bool>,
+    starts: Vec<usize>,
     words: usize,
 }
 
@@ -177,60 +183,95 @@ fn set_bit(bits: &mut [u64], index: usize) {
     }
 }
 
-fn has_bit(bits: &[u64], index: usize) -> bool {
-    bits.get(index / 64)
-        .is_some_and(|word| word & (1 << (index % 64)) != 0)
+/// The set bits of `bits`, in order.
+fn ones(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
+    bits.iter().enumerate().flat_map(|(w, word)| {
+        let mut rest = *word;
+        core::iter::from_fn(move || {
+            (rest != 0).then(|| {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest - 1;
+                w * 64 + bit
+            })
+        })
+    })
 }
 
 impl Union {
     fn new(nfas: Vec<Nfa>) -> Self {
-        let mut offsets = Vec::with_capacity(nfas.len());
-        let mut total = 0;
+        let mut stay = Vec::new();
+        let mut step = Vec::new();
+        let mut accept = Vec::new();
+        let mut universal = Vec::new();
+        let mut starts = Vec::new();
         for nfa in &nfas {
-            offsets.push(total);
-            total += nfa.last() + 1;
+            starts.push(stay.len());
+            for state in 0..=nfa.last() {
+                stay.push(nfa.stay.get(state).copied().flatten());
+                step.push(nfa.step.get(state).copied());
+                accept.push(state == nfa.last());
+                universal.push(nfa.universal_at(state));
+            }
         }
+        let words = stay.len() / 64 + 1;
         Self {
             nfas,
-            offsets,
-            words: total / 64 + 1,
+            stay,
+            step,
+            accept,
+            universal,
+            starts,
+            words,
         }
     }
 
     fn start(&self) -> Bits {
         let mut bits = vec![0; self.words].into_boxed_slice();
-        for &offset in &self.offsets {
-            set_bit(&mut bits, offset);
+        for &start in &self.starts {
+            set_bit(&mut bits, start);
         }
         bits
     }
 
     fn step(&self, from: &[u64], symbol: Symbol) -> Bits {
         let mut bits = vec![0; self.words].into_boxed_slice();
-        for (nfa, &offset) in self.nfas.iter().zip(&self.offsets) {
-            for state in 0..=nfa.last() {
-                if has_bit(from, offset + state) {
-                    for next in nfa.next(state, symbol) {
-                        set_bit(&mut bits, offset + next);
-                    }
-                }
+        for state in ones(from) {
+            if self
+                .stay
+                .get(state)
+                .copied()
+                .flatten()
+                .is_some_and(|class| class_accepts(class, symbol))
+            {
+                set_bit(&mut bits, state);
+            }
+            if self
+                .step
+                .get(state)
+                .copied()
+                .flatten()
+                .is_some_and(|step| step.accepts(symbol))
+            {
+                set_bit(&mut bits, state + 1);
             }
         }
         bits
     }
 
     fn accepts(&self, bits: &[u64]) -> bool {
-        self.nfas
-            .iter()
-            .zip(&self.offsets)
-            .any(|(nfa, offset)| has_bit(bits, offset + nfa.last()))
+        ones(bits).any(|state| self.accept.get(state).copied().unwrap_or(false))
     }
 
     fn universal(&self, bits: &[u64]) -> bool {
-        self.nfas
-            .iter()
-            .zip(&self.offsets)
-            .any(|(nfa, offset)| has_bit(bits, offset + nfa.last()) && nfa.universal_at(nfa.last()))
+        ones(bits).any(|state| self.universal.get(state).copied().unwrap_or(false))
+    }
+
+    /// The literal characters the states of `bits` may step on.
+    fn literals<'a>(&'a self, bits: &'a [u64]) -> impl Iterator<Item = char> + 'a {
+        ones(bits).filter_map(|state| match self.step.get(state).copied().flatten() {
+            Some(Step::Literal(c)) => Some(c),
+            _ => None,
+        })
     }
 }
 
@@ -249,74 +290,90 @@ enum Found {
     TooCostly,
 }
 
-fn explore(
-    p: &Nfa,
-    others: &Union,
-    alphabet: &[Symbol],
-    other_char: char,
-    goal: Goal,
-    colons: Option<usize>,
-) -> Found {
+fn explore(p: &Nfa, others: &Union, other_char: char, goal: Goal, colons: Option<usize>) -> Found {
     // A pair, with the colons read so far when the texts are those with exactly `colons` colons.
     type Node = (usize, Bits, usize);
+    // Every reached pair once, with its id (its place in `reached`), and how it was first reached:
+    // the id of the pair before and the symbol.
+    let mut ids: HashMap<Node, usize> = HashMap::new();
+    let mut reached: Vec<(Node, Option<(usize, Symbol)>)> = Vec::new();
     let start: Node = (0, others.start(), 0);
-    // For each reached pair, the pair and symbol it was first reached from.
-    let mut parents: HashMap<Node, Option<(Node, Symbol)>> = HashMap::new();
-    let mut queue = VecDeque::new();
-    parents.insert(start.clone(), None);
-    queue.push_back(start);
-    while let Some(node) = queue.pop_front() {
-        let (i, bits, read) = &node;
-        let p_accepts = *i == p.last() && colons.is_none_or(|c| c == *read);
+    ids.insert(start.clone(), 0);
+    reached.push((start, None));
+    let mut here: Vec<Symbol> = Vec::new();
+    let mut next_id = 0;
+    while let Some((node, _)) = reached.get(next_id) {
+        let id = next_id;
+        next_id += 1;
+        let (i, bits, read) = node;
+        let (i, read) = (*i, *read);
+        let p_accepts = i == p.last() && colons.is_none_or(|c| c == read);
         let found = match goal {
             Goal::Escape => p_accepts && !others.accepts(bits),
             Goal::Meet => p_accepts && others.accepts(bits),
         };
         if found {
-            return Found::Witness(path(&parents, &node, other_char));
+            return Found::Witness(path(&reached, id, other_char));
         }
         if goal == Goal::Escape && others.universal(bits) {
             // Every continuation is matched by the others: nothing to find past here.
             continue;
         }
-        for &symbol in alphabet {
+        // Only the characters a state of this pair steps on behave apart; every other character
+        // acts as "any other character" here.
+        here.clear();
+        here.extend([Symbol::Char(':'), Symbol::Other]);
+        let literals = p
+            .step
+            .get(i)
+            .and_then(|s| match s {
+                Step::Literal(c) => Some(*c),
+                Step::One(_) => None,
+            })
+            .into_iter()
+            .chain(others.literals(bits));
+        for c in literals {
+            if !here.contains(&Symbol::Char(c)) {
+                here.push(Symbol::Char(c));
+            }
+        }
+        let mut successors: Vec<(Node, Symbol)> = Vec::new();
+        for &symbol in &here {
             let read = match (colons, symbol) {
                 (None, _) => 0,
-                (Some(limit), Symbol::Char(':')) if *read >= limit => continue,
+                (Some(limit), Symbol::Char(':')) if read >= limit => continue,
                 (Some(_), Symbol::Char(':')) => read + 1,
-                (Some(_), _) => *read,
+                (Some(_), _) => read,
             };
             let next_bits = others.step(bits, symbol);
             if goal == Goal::Meet && next_bits.iter().all(|w| *w == 0) {
                 continue;
             }
-            for j in p.next(*i, symbol) {
-                let next: Node = (j, next_bits.clone(), read);
-                if parents.contains_key(&next) {
-                    continue;
-                }
-                if parents.len() >= MAX_PRODUCT_STATES {
-                    return Found::TooCostly;
-                }
-                parents.insert(next.clone(), Some((node.clone(), symbol)));
-                queue.push_back(next);
+            for j in p.next(i, symbol) {
+                successors.push(((j, next_bits.clone(), read), symbol));
             }
+        }
+        for (next, symbol) in successors {
+            if ids.contains_key(&next) {
+                continue;
+            }
+            if reached.len() >= MAX_PRODUCT_STATES {
+                return Found::TooCostly;
+            }
+            ids.insert(next.clone(), reached.len());
+            reached.push((next, Some((id, symbol))));
         }
     }
     Found::None
 }
 
-/// The text that leads from the start to `node`.
-fn path<K: Eq + std::hash::Hash + Clone>(
-    parents: &HashMap<K, Option<(K, Symbol)>>,
-    node: &K,
-    other_char: char,
-) -> String {
+/// The text that leads from the start to pair `id`.
+fn path<N>(reached: &[(N, Option<(usize, Symbol)>)], id: usize, other_char: char) -> String {
     let mut symbols = Vec::new();
-    let mut at = node.clone();
-    while let Some(Some((parent, symbol))) = parents.get(&at) {
+    let mut at = id;
+    while let Some((_, Some((parent, symbol)))) = reached.get(at) {
         symbols.push(*symbol);
-        at = parent.clone();
+        at = *parent;
     }
     symbols
         .iter()
@@ -328,26 +385,19 @@ fn path<K: Eq + std::hash::Hash + Clone>(
         .collect()
 }
 
-/// The classes of characters of `nfas`, and a character outside all of them.
-fn alphabet<'a>(nfas: impl Iterator<Item = &'a Nfa>) -> (Vec<Symbol>, char) {
+/// A character that is no literal of `nfas` and no `:`: it stands for "any other character".
+fn outside<'a>(nfas: impl Iterator<Item = &'a Nfa>) -> char {
     let mut chars: Vec<char> = nfas.flat_map(Nfa::literals).collect();
     chars.push(':');
     chars.sort_unstable();
     chars.dedup();
-    let other_char = ('a'..='z')
+    ('a'..='z')
         .chain('0'..='9')
         .chain('\u{e0}'..='\u{24f}')
+        .chain('\u{250}'..='\u{10ffff}')
+        // Patterns hold fewer characters than there are code points: one is always free.
         .find(|c| chars.binary_search(c).is_err())
-        // More than 400 distinct characters in the patterns: any character they lack will do, and
-        // one of the first 500 code points past them is free.
-        .unwrap_or_else(|| {
-            ('\u{250}'..='\u{10ffff}')
-                .find(|c| chars.binary_search(c).is_err())
-                .unwrap_or('\u{10ffff}')
-        });
-    let mut symbols: Vec<Symbol> = chars.into_iter().map(Symbol::Char).collect();
-    symbols.push(Symbol::Other);
-    (symbols, other_char)
+        .unwrap_or('\u{10ffff}')
 }
 
 impl Glob {
@@ -400,10 +450,28 @@ impl Glob {
         }) {
             return Inclusion::Unknown;
         }
+        // Fast paths, the common cases of policies: one text, or an other that matches everything.
+        if let Matcher::Literal(text) = &self.matcher {
+            return if colons.is_some_and(|c| text.matches(':').count() != c)
+                || others.iter().any(|o| o.is_match_folded(text))
+            {
+                Inclusion::Included
+            } else {
+                Inclusion::Excluded {
+                    witness: text.clone(),
+                }
+            };
+        }
+        if others
+            .iter()
+            .any(|o| o.pattern == "*" || o.pattern == self.pattern)
+        {
+            return Inclusion::Included;
+        }
         let p = self.nfa();
         let union = Union::new(others.iter().map(|o| o.nfa()).collect());
-        let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
-        match explore(&p, &union, &symbols, other_char, Goal::Escape, colons) {
+        let other_char = outside(std::iter::once(&p).chain(&union.nfas));
+        match explore(&p, &union, other_char, Goal::Escape, colons) {
             Found::Witness(witness) => Inclusion::Excluded { witness },
             Found::None => Inclusion::Included,
             Found::TooCostly => Inclusion::Unknown,
@@ -440,8 +508,8 @@ impl Glob {
         }
         let p = self.nfa();
         let union = Union::new(vec![other.nfa()]);
-        let (symbols, other_char) = alphabet(std::iter::once(&p).chain(&union.nfas));
-        match explore(&p, &union, &symbols, other_char, Goal::Meet, colons) {
+        let other_char = outside(std::iter::once(&p).chain(&union.nfas));
+        match explore(&p, &union, other_char, Goal::Meet, colons) {
             Found::Witness(witness) => Overlap::Common { witness },
             Found::None => Overlap::Disjoint,
             Found::TooCostly => Overlap::Unknown,

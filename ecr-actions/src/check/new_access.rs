@@ -234,13 +234,46 @@ fn covered_actions(a: &Grant, need: ActionSet, old: &Grants) -> ActionSet {
             .filter(|b| resources_included(&a.resources, &b.resources))
             .fold(ActionSet::EMPTY, |s, b| s.union(b.actions));
     }
-    a.resources.patterns.iter().fold(ActionSet::ALL, |all, p| {
-        let for_p = candidates
+    let mut covered = need;
+    for p in &a.resources.patterns {
+        // The statements most like the pattern first (the longest common prefix): the one that
+        // covers it is usually found first, and the rest are not needed.
+        let mut ranked: Vec<(usize, &Grant)> = candidates
             .iter()
-            .filter(|b| pattern_included(p, &b.resources))
-            .fold(ActionSet::EMPTY, |s, b| s.union(b.actions));
-        all.intersection(for_p)
-    })
+            .map(|b| {
+                let likeness = b
+                    .resources
+                    .patterns
+                    .iter()
+                    .map(|q| common_prefix(q.pattern.as_str(), p.pattern.as_str()))
+                    .max()
+                    .unwrap_or(0);
+                (likeness, *b)
+            })
+            .collect();
+        ranked.sort_by_key(|(likeness, _)| core::cmp::Reverse(*likeness));
+        let mut for_p = ActionSet::EMPTY;
+        for (_, b) in ranked {
+            if covered.is_subset(&for_p) {
+                break;
+            }
+            if b.actions.intersection(covered).is_subset(&for_p) {
+                continue;
+            }
+            if pattern_included(p, &b.resources) {
+                for_p = for_p.union(b.actions);
+            }
+        }
+        covered = covered.intersection(for_p);
+        if covered.is_empty() {
+            break;
+        }
+    }
+    covered
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
 /// The actions of OLD's Deny `d` that Denies of NEW keep denying wherever `d` does.
