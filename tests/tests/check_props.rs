@@ -327,7 +327,7 @@ impl Shares {
     }
 }
 
-const CASES: u32 = 300;
+const CASES: u32 = 1_000;
 
 fn no_new_access_sound(
     kind: PolicyKind,

@@ -267,11 +267,11 @@ fn instances(pattern: &str, accounts: &[String]) -> Vec<String> {
         }
         let glob = ecr_actions_pattern::Glob::new(if ends_pattern { "*" } else { part });
         let mut fits: Vec<String> = values.into_iter().filter(|v| glob.is_match(v)).collect();
-        for filler in ["witness", "", "1"] {
+        for (filler, one) in [("witness", '2'), ("", 'a'), ("1", 'b')] {
             let filled: String = part
                 .chars()
                 .map(|c| match c {
-                    '?' => 'a',
+                    '?' => one,
                     c => c,
                 })
                 .collect::<String>()
