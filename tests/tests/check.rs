@@ -363,3 +363,35 @@ fn public_access() -> Result {
     assert_eq!(result.reasons[0].evidence, Evidence::AsWritten);
     Ok(())
 }
+
+/// "IAM JSON policy elements: Version": without `"Version": "2012-10-17"`, "`${aws:username}`" is
+/// literal text, not a variable; the same text under the two versions is not the same condition.
+#[test]
+fn variables_only_under_2012() -> Result {
+    let statement = r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*",
+        "Condition": {"StringEquals": {"aws:PrincipalTag/owner": "${aws:username}"}}}"#;
+    let old = Grants::new(&PolicyDocument::from_json(&format!(
+        r#"{{"Statement": [{statement}]}}"#
+    ))?)?;
+    let new = grants(statement)?;
+    assert_ne!(check::no_new_access(&old, &new).verdict, Verdict::Pass);
+    assert_eq!(check::no_new_access(&new, &new).verdict, Verdict::Pass);
+    Ok(())
+}
+
+/// `ArnEquals` reads wildcards as `ArnLike` does: a principal ARN with a wildcard account does not
+/// restrict the caller.
+#[test]
+fn arn_equals_with_a_wildcard_account_is_public() -> Result {
+    let g = grants(
+        r#"{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage",
+        "Condition": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::*:role/deployer"}}}"#,
+    )?;
+    assert_ne!(check::no_public_access(&g).verdict, Verdict::Pass);
+    let named = grants(
+        r#"{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage",
+        "Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/deploy-*"}}}"#,
+    )?;
+    assert_eq!(check::no_public_access(&named).verdict, Verdict::Pass);
+    Ok(())
+}

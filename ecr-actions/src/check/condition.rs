@@ -42,7 +42,11 @@ fn implies(a: &ConditionTest, b: &ConditionTest) -> bool {
         return false;
     }
     let negated = a.operator.kind.is_negated();
-    if a.operator.kind == b.operator.kind {
+    // `${…}` is a variable under Version 2012-10-17 and text under 2008-10-17: equal text means the
+    // same only when both policies read it alike.
+    let mentions_variable = |t: &ConditionTest| t.values.iter().any(|v| v.contains("${"));
+    let read_alike = a.variables == b.variables || !(mentions_variable(a) || mentions_variable(b));
+    if a.operator.kind == b.operator.kind && read_alike {
         let (small, large) = if negated { (b, a) } else { (a, b) };
         if small.values.iter().all(|v| large.values.contains(v)) {
             return true;

@@ -179,7 +179,9 @@ fn restricts(condition: &ConditionTest) -> bool {
         } else {
             value.split('/').next().unwrap_or("")
         };
-        let wildcard = operator.kind.is_like() && identifying.contains(['*', '?']);
+        // `ArnEquals` reads wildcards as `ArnLike` does ("the same operator", module `eval`).
+        let reads_wildcards = operator.kind.is_like() || operator.kind == OperatorKind::ArnEquals;
+        let wildcard = reads_wildcards && identifying.contains(['*', '?']);
         !identifying.is_empty() && !wildcard
     };
     key_restricts
