@@ -49,7 +49,7 @@
 //! the policy (a wildcard in a principal).
 //!
 //! Exact:
-//! - ECR actions: [`ActionSet`](crate::ActionSet)s, every ECR action AWS has today;
+//! - ECR actions: [`ActionSet`]s, every ECR action AWS has today;
 //!   `NotAction` is complemented exactly;
 //! - other services' actions (in `*`, `s3:*` or `NotAction`): their patterns compared by glob
 //!   inclusion, ignoring case;
