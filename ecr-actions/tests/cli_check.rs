@@ -290,3 +290,21 @@ fn bad_input_exits_2() {
     );
     ecr_iam(&["check", "no-public-access", &old]).assert_status(2);
 }
+
+/// Every help text of `ecr-iam check` fits an 80-column terminal, as the other subcommands' do.
+#[test]
+fn help_fits_80_columns() {
+    for args in [
+        &["check", "--help"][..],
+        &["check", "no-new-access", "--help"],
+        &["check", "access-not-granted", "--help"],
+        &["check", "no-public-access", "--help"],
+        &["--help"],
+    ] {
+        let run = ecr_iam(args);
+        run.assert_status(0);
+        for line in run.stdout.lines() {
+            assert!(line.chars().count() <= 80, "{args:?}: {line}");
+        }
+    }
+}

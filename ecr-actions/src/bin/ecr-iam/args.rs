@@ -40,7 +40,7 @@ pub(crate) enum Command {
     /// Decide policy-evaluation conformance cases (one JSON a line)
     #[command(after_help = SIMULATE_EXIT_STATUS)]
     Simulate(SimulateArgs),
-    /// Policy checks for CI: no new access, access not granted, no public access
+    /// Policy checks: no-new-access, access-not-granted, no-public-access
     Check(CheckArgs),
 }
 
@@ -58,7 +58,7 @@ pub(crate) enum CheckCommand {
     /// PASS when every request NEW allows, OLD allows too
     #[command(after_help = CHECK_EXIT_STATUS)]
     NoNewAccess(NoNewAccessArgs),
-    /// PASS when the policy can allow none of the actions on the resources
+    /// PASS when the policy allows none of the actions
     #[command(after_help = CHECK_EXIT_STATUS)]
     AccessNotGranted(AccessNotGrantedArgs),
     /// PASS when a repository policy allows no unnamed principal
@@ -86,10 +86,10 @@ pub(crate) struct AccessNotGrantedArgs {
     /// The policy (JSON file, - for stdin)
     #[arg(value_name = "POLICY")]
     pub(crate) policy: std::path::PathBuf,
-    /// Actions or patterns that must not be granted, e.g. 'ecr:Delete*'
+    /// Actions or patterns, e.g. 'ecr:Delete*'
     #[arg(long = "action", required = true, num_args = 1.., value_name = "ACTION")]
     pub(crate) actions: Vec<String>,
-    /// Resources (ARNs or patterns) they must not be granted on; all if none
+    /// ARNs or patterns (default: every resource)
     #[arg(long = "resource", num_args = 1.., value_name = "ARN")]
     pub(crate) resources: Vec<String>,
     /// Print the result as JSON
