@@ -77,7 +77,9 @@
 //! the repository's own account, replacing the account principal by one of its roles is new
 //! access: the role then needs no identity policy), and every Deny of OLD must still be in NEW
 //! (an identity policy may allow what it denied). Witnesses say which identity policy they assume
-//! ([`CallerIdentity`]).
+//! ([`CallerIdentity`]). The check does not know which repository (in which account) the policy
+//! will be attached to: a witness may place the repository in any account, as the policy may be
+//! attached to a repository of any account.
 
 mod condition;
 mod cover;
@@ -264,11 +266,22 @@ impl fmt::Display for Reason {
             }
             Finding::KindMismatch { old, new } => write!(f, "OLD is an {old}, NEW a {new}")?,
         }
-        if let Some(access) = &self.access
-            && !access.actions.is_empty()
-        {
-            let names: Vec<String> = access.actions.to_patterns();
-            write!(f, " to {}", names.join(", "))?;
+        if let Some(access) = &self.access {
+            if !access.actions.is_empty() {
+                write!(f, " to {}", access.actions.to_patterns().join(", "))?;
+            }
+            let texts = |ps: &[crate::ActionPattern]| {
+                ps.iter().map(|p| p.as_str()).collect::<Vec<_>>().join(", ")
+            };
+            match &access.other_actions {
+                OtherActions::Named(ps) if !ps.is_empty() => {
+                    write!(f, " to other services' actions {}", texts(ps))?;
+                }
+                OtherActions::AllExcept(ps) => {
+                    write!(f, " to other services' actions but [{}]", texts(ps))?;
+                }
+                OtherActions::Named(_) | OtherActions::None => {}
+            }
         }
         match &self.evidence {
             Evidence::Witness(witness) => write!(f, "; for example {witness}"),
