@@ -18,7 +18,7 @@
 mod automaton;
 mod inclusion;
 
-pub use inclusion::{Inclusion, MAX_PRODUCT_STATES, Overlap};
+pub use inclusion::{Inclusion, MAX_PRODUCT_STATES, MAX_TRANSITIONS, Overlap};
 
 use std::fmt;
 

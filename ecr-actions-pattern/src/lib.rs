@@ -14,4 +14,6 @@ mod action;
 mod glob;
 
 pub use action::{ActionPattern, ParsePatternError};
-pub use glob::{Glob, Inclusion, MAX_PRODUCT_STATES, Overlap, escape_into, escape_with};
+pub use glob::{
+    Glob, Inclusion, MAX_PRODUCT_STATES, MAX_TRANSITIONS, Overlap, escape_into, escape_with,
+};

@@ -55,8 +55,10 @@
 //!   inclusion, ignoring case;
 //! - resources (`Resource`/`NotResource`): ARN-pattern inclusion, exact for `*` and `?` under the
 //!   ARN segment rules ([`Glob::is_included_in`](crate::Glob::is_included_in)), a pattern against
-//!   the union of another statement's; its cost is bounded by
-//!   [`MAX_PRODUCT_STATES`](ecr_actions_pattern::MAX_PRODUCT_STATES): past it, not proven;
+//!   the union of another statement's, over six-part ARNs and `*` (the texts a request's resource
+//!   can be); its cost is bounded by [`MAX_PRODUCT_STATES`](ecr_actions_pattern::MAX_PRODUCT_STATES)
+//!   pairs and [`MAX_TRANSITIONS`](ecr_actions_pattern::MAX_TRANSITIONS) transitions: past them,
+//!   not proven;
 //! - principals: the same entry, `*`, a Deny's account for everyone in it, `NotPrincipal` lists
 //!   that except no more;
 //! - conditions (see `condition.rs`): equal condition blocks and, key by key, value subsets of the

@@ -21,12 +21,14 @@
 //! # Cost, and its bound
 //!
 //! The subset construction can blow up (`*a?????????` against its variants): the exploration stops
-//! after [`MAX_PRODUCT_STATES`] pairs and answers [`Inclusion::Unknown`] (or [`Overlap::Unknown`])
-//! rather than run on. Each pair costs `O(c × (|p| + Σ|qᵢ|))` for `c` classes of characters, so one
-//! question costs at most `MAX_PRODUCT_STATES × c × (|p| + Σ|qᵢ|)` steps (bit operations on words of
-//! 64 states for the `q`s), and memory of `MAX_PRODUCT_STATES` pairs. Patterns of policies (a few
-//! stars each) stay far below it: a star that ends a pattern accepts everything after it, and the
-//! exploration does not go on past a pair whose `S` holds such a state.
+//! after [`MAX_PRODUCT_STATES`] pairs or [`MAX_TRANSITIONS`] transitions, whichever comes first, and
+//! answers [`Inclusion::Unknown`] (or [`Overlap::Unknown`]) rather than run on. At each pair only
+//! the characters its states step on are tried (at most one per active state, plus `:` and "any
+//! other"), each costing a transition per active state of the `q`s: so one question costs at most
+//! `MAX_TRANSITIONS` transitions (plus hashing the pairs), and memory of `MAX_PRODUCT_STATES` pairs
+//! of `⌈(Σ|qᵢ| + k) / 64⌉` words each. Patterns of policies (a few stars each) stay far below it: a
+//! star that ends a pattern accepts everything after it, and the exploration does not go on past a
+//! pair whose `S` holds such a state.
 
 use std::collections::HashMap;
 
@@ -35,6 +37,11 @@ use super::{Class, Glob, Matcher, Token, tokenize};
 /// The most pairs (state of one pattern, set of states of the others) an inclusion or overlap
 /// question explores before it answers `Unknown`.
 pub const MAX_PRODUCT_STATES: usize = 20_000;
+
+/// The most automaton transitions (one per active state of the others per character class tried)
+/// an inclusion or overlap question makes before it answers `Unknown`: a bound on time whatever the
+/// patterns' lengths (two patterns of 10,240 characters each stop here, not after the pairs).
+pub const MAX_TRANSITIONS: usize = 4_000_000;
 
 /// Whether every text a pattern matches is matched by one of others ([`Glob::is_included_in`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -302,6 +309,7 @@ fn explore(p: &Nfa, others: &Union, other_char: char, goal: Goal, colons: Option
     reached.push((start, None));
     let mut here: Vec<Symbol> = Vec::new();
     let mut next_id = 0;
+    let mut transitions: usize = 0;
     while let Some((node, _)) = reached.get(next_id) {
         let id = next_id;
         next_id += 1;
@@ -345,6 +353,12 @@ fn explore(p: &Nfa, others: &Union, other_char: char, goal: Goal, colons: Option
                 (Some(_), Symbol::Char(':')) => read + 1,
                 (Some(_), _) => read,
             };
+            transitions = transitions
+                .saturating_add(bits.iter().map(|w| w.count_ones() as usize).sum::<usize>())
+                .saturating_add(bits.len());
+            if transitions > MAX_TRANSITIONS {
+                return Found::TooCostly;
+            }
             let next_bits = others.step(bits, symbol);
             if goal == Goal::Meet && next_bits.iter().all(|w| *w == 0) {
                 continue;

@@ -159,3 +159,29 @@ fn blow_up_is_refused() {
     let p = Glob::new(&format!("*{}", "?".repeat(41)));
     assert_eq!(p.is_included_in(&[&Glob::new(&q)]), Inclusion::Unknown);
 }
+
+/// Patterns as long as a policy can hold (10,240 characters), of many stars and `?`: every question
+/// returns an answer, decided or `Unknown` (the property is that it returns; no duration is
+/// asserted). A quadratic exploration of these would not finish in a test run.
+#[test]
+fn long_patterns_are_bounded() {
+    let p = "a*?".repeat(3_413);
+    let q = "*a?b".repeat(2_560);
+    let (p, q) = (Glob::new(&p), Glob::new(&q));
+    assert!(matches!(
+        p.is_included_in(&[&q]),
+        Inclusion::Excluded { .. } | Inclusion::Unknown
+    ));
+    assert!(matches!(
+        q.overlap(&p),
+        Overlap::Common { .. } | Overlap::Disjoint | Overlap::Unknown
+    ));
+    let arn = Glob::arn(&format!(
+        "arn:aws:ecr:*:*:repository/{}",
+        "x*/".repeat(3_400)
+    ));
+    assert!(matches!(
+        arn.is_included_in_with_colons(&[&arn.clone(), &Glob::arn("arn:*")], 5),
+        Inclusion::Included
+    ));
+}
