@@ -9,8 +9,8 @@ use std::io::Write;
 use std::path::Path;
 
 use ecr_actions::check::{
-    self, CheckResult, ConditionTest, Evidence, Finding, Grants, OtherActions, PolicyKind,
-    PrincipalName, PrincipalSet, Reason, ResourceSet, StatementRef, Verdict,
+    self, CheckResult, ConditionTest, Evidence, Finding, Grants, OtherActions, PrincipalName,
+    PrincipalSet, Reason, ResourceSet, StatementRef, Verdict,
 };
 use ecr_actions::policy::PolicyDocument;
 use ecr_actions::{ActionPattern, ArnPattern};
@@ -23,8 +23,8 @@ use crate::failure::{Failure, print_json};
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let (name, result, json) = match &args.command {
         CheckCommand::NoNewAccess(a) => {
-            let old = grants(&a.old, None)?;
-            let new = grants(&a.new, None)?;
+            let old = grants(&a.old)?;
+            let new = grants(&a.new)?;
             if old.kind() != new.kind() {
                 return Err(Failure::usage(format!(
                     "`{}` is an {} and `{}` a {}: compare policies of one kind",
@@ -37,7 +37,7 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<(), Failure> 
             ("no-new-access", check::no_new_access(&old, &new), a.json)
         }
         CheckCommand::AccessNotGranted(a) => {
-            let policy = grants(&a.policy, None)?;
+            let policy = grants(&a.policy)?;
             let mut problems = Vec::new();
             let actions: Vec<ActionPattern> = a
                 .actions
@@ -89,13 +89,10 @@ fn document(file: &Path) -> Result<PolicyDocument, Failure> {
         .map_err(|error| Failure::usage(format!("`{name}` is not a policy document: {error}")))
 }
 
-fn grants(file: &Path, kind: Option<PolicyKind>) -> Result<Grants, Failure> {
-    let document = document(file)?;
-    let grants = match kind {
-        Some(kind) => Grants::of_kind(&document, kind),
-        None => Grants::new(&document),
-    };
-    grants.map_err(|error| Failure::usage(format!("`{}`: {error}", file.display())))
+/// What the policy in `file` grants: a repository policy if a statement names a principal.
+fn grants(file: &Path) -> Result<Grants, Failure> {
+    Grants::new(&document(file)?)
+        .map_err(|error| Failure::usage(format!("`{}`: {error}", file.display())))
 }
 
 fn statement(at: &StatementRef) -> Value {
