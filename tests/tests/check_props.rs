@@ -352,6 +352,9 @@ fn no_new_access_sound(
     };
     let result = check::no_new_access(&old_grants, &new_grants);
     shares.count(&result);
+    if std::env::var_os("CHECK_PROPS_SHOW").is_some() && result.verdict == Verdict::Unproven {
+        println!("UNPROVEN\nold: {old:?}\nnew: {new:?}\n{result}");
+    }
     for reason in &result.reasons {
         if let Evidence::Witness(w) = &reason.evidence {
             prop_assert!(

@@ -85,8 +85,20 @@ pub(super) fn pattern_included(p: &ResourcePattern, b: &ResourceSet) -> bool {
     resource_included(&glob, &refs)
 }
 
+/// Whether the set names no resource: `NotResource` with `*` among its patterns.
+fn names_nothing(set: &ResourceSet) -> bool {
+    set.negated
+        && set
+            .patterns
+            .iter()
+            .any(|p| !p.variables && p.pattern.is_any())
+}
+
 /// Whether every resource `a` applies to, `b` applies to.
 pub(super) fn resources_included(a: &ResourceSet, b: &ResourceSet) -> bool {
+    if names_nothing(a) {
+        return true;
+    }
     if !a.negated {
         return a.patterns.iter().all(|p| pattern_included(p, b));
     }
@@ -111,6 +123,9 @@ pub(super) fn resources_included(a: &ResourceSet, b: &ResourceSet) -> bool {
 
 /// Whether some resource may be in both (`true` unless proven disjoint).
 pub(super) fn resources_may_overlap(a: &ResourceSet, b: &ResourceSet) -> bool {
+    if names_nothing(a) || names_nothing(b) {
+        return false;
+    }
     if a.negated || b.negated {
         return true;
     }

@@ -349,6 +349,8 @@ fn grant(statement: &Statement, index: usize, substitute: bool) -> Result<Grant,
     let other_actions = match (statement.action.negated, others.is_empty()) {
         (false, true) => OtherActions::None,
         (false, false) => OtherActions::Named(others),
+        // `NotAction: "*"` excepts every action: none is left.
+        (true, _) if others.iter().any(ActionPattern::is_any) => OtherActions::None,
         (true, _) => OtherActions::AllExcept(others),
     };
     let principals = match &statement.principal {
