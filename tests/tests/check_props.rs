@@ -518,6 +518,10 @@ fn no_public_access_sound() {
             };
             let result = check::no_public_access(&grants);
             shares.count(&result);
+            if std::env::var_os("CHECK_PROPS_SHOW").is_some() && result.verdict == Verdict::Unproven
+            {
+                println!("UNPROVEN\n{statements:?}\n{result}");
+            }
             for reason in &result.reasons {
                 if let Evidence::Witness(w) = &reason.evidence {
                     prop_assert!(eval.allows_witness(w), "{w}");

@@ -85,13 +85,15 @@ pub(super) fn pattern_included(p: &ResourcePattern, b: &ResourceSet) -> bool {
     resource_included(&glob, &refs)
 }
 
-/// Whether the set names no resource: `NotResource` with `*` among its patterns.
-fn names_nothing(set: &ResourceSet) -> bool {
-    set.negated
-        && set
-            .patterns
-            .iter()
-            .any(|p| !p.variables && p.pattern.is_any())
+/// Whether the set names no resource: `NotResource` with `*` among its patterns, or an empty
+/// `Resource`.
+pub(super) fn names_nothing(set: &ResourceSet) -> bool {
+    if !set.negated {
+        return set.patterns.is_empty();
+    }
+    set.patterns
+        .iter()
+        .any(|p| !p.variables && p.pattern.is_any())
 }
 
 /// Whether every resource `a` applies to, `b` applies to.

@@ -1,6 +1,8 @@
 //! `access_not_granted` and `no_public_access`.
 
-use super::cover::{others_contain, others_may_overlap, resources_may_overlap};
+use super::cover::{
+    names_nothing, others_contain, others_included, others_may_overlap, resources_may_overlap,
+};
 use super::grants::{
     ConditionTest, Grant, Grants, OtherActions, PolicyKind, PrincipalName, PrincipalSet,
     ResourcePattern, ResourceSet,
@@ -232,16 +234,41 @@ pub fn no_public_access(grants: &Grants) -> CheckResult {
             PrincipalSet::AllExcept(_) => true,
             PrincipalSet::Identity => false,
         };
-        if !open || a.conditions.iter().any(restricts) {
+        if !open || a.conditions.iter().any(restricts) || names_nothing(&a.resources) {
             continue;
         }
-        let evidence = if a.actions.is_empty() {
-            Evidence::CouldNotProve(
-                "it grants only actions of other services, which the evaluator does not decide"
-                    .to_owned(),
-            )
+        // What a Deny of the policy takes away wherever the statement applies.
+        let covering: Vec<&Grant> = grants
+            .denies()
+            .filter(|d| includes(a, d, Effect::Deny))
+            .collect();
+        let actions = covering
+            .iter()
+            .fold(a.actions, |s, d| s.difference(d.actions));
+        let others_left = !a.other_actions.is_none()
+            && !covering
+                .iter()
+                .any(|d| others_included(&a.other_actions, &d.other_actions));
+        if actions.is_empty() && !others_left {
+            continue;
+        }
+        let evidence = if actions.is_empty() {
+            // Another service's action, granted to `*` without condition and denied by no
+            // statement: public as written (the evaluator decides only ECR actions).
+            let denied = grants
+                .denies()
+                .any(|d| others_may_overlap(&d.other_actions, &a.other_actions));
+            match other_instance(&a.other_actions) {
+                Some(action) if a.conditions.is_empty() && !denied => {
+                    Evidence::OtherService { action }
+                }
+                _ => Evidence::CouldNotProve(
+                    "it grants actions of other services, which the evaluator does not decide"
+                        .to_owned(),
+                ),
+            }
         } else {
-            witness::search(grants.kind(), a, None, a.actions, |w| {
+            witness::search(grants.kind(), a, None, actions, |w| {
                 unnamed(w) && allowed(grants, w)
             })
             .map_or_else(
@@ -253,10 +280,15 @@ pub fn no_public_access(grants: &Grants) -> CheckResult {
                 Evidence::Witness,
             )
         };
+        let others = if others_left {
+            a.other_actions.clone()
+        } else {
+            OtherActions::None
+        };
         reasons.push(Reason {
             finding: Finding::Public,
             statement: Some(a.statement.clone()),
-            access: Some(Access::of(a, a.actions, a.other_actions.clone())),
+            access: Some(Access::of(a, actions, others)),
             evidence,
         });
     }
@@ -306,4 +338,24 @@ pub fn no_public_access_in(policy: &PolicyDocument) -> Result<CheckResult, Check
         policy,
         PolicyKind::Repository,
     )?))
+}
+
+/// An action of another service that `others` covers: a pattern's own text with its wildcards
+/// filled in, or a well-known action.
+fn other_instance(others: &OtherActions) -> Option<String> {
+    let mut candidates: Vec<String> = match others {
+        OtherActions::Named(patterns) => patterns
+            .iter()
+            .filter(|p| p.as_str().contains(':'))
+            .map(|p| p.as_str().replace(['*', '?'], "x"))
+            .collect(),
+        OtherActions::AllExcept(_) | OtherActions::None => Vec::new(),
+    };
+    candidates.extend(["s3:GetObject", "sts:AssumeRole", "iam:PassRole"].map(str::to_owned));
+    candidates.into_iter().find(|action| {
+        !action
+            .split_once(':')
+            .is_some_and(|(s, _)| s.eq_ignore_ascii_case(crate::Action::SERVICE))
+            && others_contain(others, action)
+    })
 }
