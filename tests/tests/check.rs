@@ -395,3 +395,25 @@ fn arn_equals_with_a_wildcard_account_is_public() -> Result {
     assert_eq!(check::no_public_access(&named).verdict, Verdict::Pass);
     Ok(())
 }
+
+/// "Policy evaluation logic": an explicit deny overrides the allow — a statement open to `*` that a
+/// Deny of the same policy covers grants nothing, so it is not public; another service's action
+/// open to `*` without condition is public as written.
+#[test]
+fn public_access_and_denies() -> Result {
+    let denied = grants(
+        r#"{"Effect": "Allow", "Principal": "*", "Action": "ecr:BatchGetImage"},
+           {"Effect": "Deny", "Principal": "*", "Action": "ecr:*"}"#,
+    )?;
+    assert_eq!(check::no_public_access(&denied).verdict, Verdict::Pass);
+    let s3 = grants(r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}"#)?;
+    let result = check::no_public_access(&s3);
+    assert_eq!(result.verdict, Verdict::Fail);
+    assert_eq!(
+        result.reasons[0].evidence,
+        Evidence::OtherService {
+            action: "s3:GetObject".to_owned()
+        }
+    );
+    Ok(())
+}
