@@ -16,7 +16,8 @@
 //! - every FAIL's witness is a request the evaluator decides as the finding says.
 //!
 //! The shares of PASS, FAIL and FAIL (could not prove) are asserted, so that the cases reach every
-//! answer (STYLE: "assert the shares").
+//! answer (STYLE: "assert the shares"). `CHECK_PROPS_SHOW=1` prints the cases answered FAIL (could
+//! not prove), to see what the checks could learn to prove.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
