@@ -71,7 +71,8 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
         let covered = covered_actions(a, need, old);
         let uncovered = need.difference(covered);
         if !uncovered.is_empty() {
-            let evidence = match witness::search(kind, a, None, uncovered, separates) {
+            let hints = hints(old.allows(), uncovered);
+            let evidence = match witness::search(kind, a, None, &hints, uncovered, separates) {
                 Some(w) => Evidence::Witness(w),
                 None => Evidence::CouldNotProve(explain(a, uncovered, old)),
             };
@@ -122,7 +123,9 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
                     old_statement: d.statement.clone(),
                 };
                 if !left.is_empty() {
-                    let evidence = match witness::search(kind, a, Some(d), left, separates) {
+                    let hints = hints(new.denies(), left);
+                    let evidence = match witness::search(kind, a, Some(d), &hints, left, separates)
+                    {
                         Some(w) => Evidence::Witness(w),
                         None => Evidence::CouldNotProve(format!(
                             "OLD {} denies part of it, and no Deny of NEW is shown to include it",
@@ -157,7 +160,8 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
                 old_statement: d.statement.clone(),
             };
             if !left.is_empty() {
-                let evidence = match witness::search(kind, d, None, left, separates) {
+                let hints = hints(new.denies(), left);
+                let evidence = match witness::search(kind, d, None, &hints, left, separates) {
                     Some(w) => Evidence::Witness(w),
                     None => Evidence::CouldNotProve(
                         "no Deny of NEW is shown to include this Deny of OLD".to_owned(),
@@ -185,6 +189,14 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
         }
     }
     CheckResult::from_reasons(reasons)
+}
+
+/// The resource patterns of `statements` that hold some of `actions`.
+fn hints<'g>(statements: impl Iterator<Item = &'g Grant>, actions: ActionSet) -> Vec<&'g str> {
+    statements
+        .filter(|g| !g.actions.is_disjoint(&actions))
+        .flat_map(|g| g.resources.patterns.iter().map(|p| p.pattern.as_str()))
+        .collect()
 }
 
 fn reason(

@@ -82,7 +82,7 @@ pub fn access_not_granted(
                 conditions: Vec::new(),
                 ..a.clone()
             };
-            let found = witness::search(grants.kind(), a, Some(&listed), hit, |w| {
+            let found = witness::search(grants.kind(), a, Some(&listed), &[], hit, |w| {
                 allowed(grants, w)
                     && listed_resources.patterns.iter().any(|p| {
                         p.pattern
@@ -268,7 +268,7 @@ pub fn no_public_access(grants: &Grants) -> CheckResult {
                 ),
             }
         } else {
-            witness::search(grants.kind(), a, None, actions, |w| {
+            witness::search(grants.kind(), a, None, &[], actions, |w| {
                 unnamed(w) && allowed(grants, w)
             })
             .map_or_else(

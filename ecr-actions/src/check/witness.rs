@@ -85,11 +85,13 @@ const DEFAULT_ACCOUNT: &str = "111122223333";
 pub(super) const STRANGER_ACCOUNT: &str = "999988887777";
 
 /// Searches requests shaped like `shape` (its principals and resources, the conditions of `shape`
-/// and `also`) for one that `accept` confirms.
+/// and `also`) for one that `accept` confirms; `hints` are more resource patterns whose instances
+/// are tried (those of the other policy, where the difference often lies).
 pub(super) fn search(
     kind: PolicyKind,
     shape: &Grant,
     also: Option<&Grant>,
+    hints: &[&str],
     actions: ActionSet,
     mut accept: impl FnMut(&Witness) -> bool,
 ) -> Option<Witness> {
@@ -115,7 +117,12 @@ pub(super) fn search(
                     }
                 }
             }
-            for resource in resources(&shape.resources, &accounts, also.map(|g| &g.resources)) {
+            for resource in resources(
+                &shape.resources,
+                &accounts,
+                also.map(|g| &g.resources),
+                hints,
+            ) {
                 let principal = principal.clone().unwrap_or_else(|| {
                     let account = resource.as_ref().map_or(DEFAULT_ACCOUNT, |r| r.account());
                     format!("arn:aws:iam::{account}:user/witness")
@@ -211,6 +218,7 @@ fn resources(
     set: &ResourceSet,
     accounts: &[String],
     also: Option<&ResourceSet>,
+    hints: &[&str],
 ) -> Vec<Option<RepositoryArn>> {
     let applies = |set: &ResourceSet, text: &str| {
         set.patterns
@@ -228,6 +236,9 @@ fn resources(
         }
     }
     texts.extend(instances("*", accounts));
+    for hint in hints {
+        texts.extend(instances(hint, accounts));
+    }
     let mut out: Vec<Option<RepositoryArn>> = Vec::new();
     let mut star = false;
     for text in texts {
@@ -242,7 +253,7 @@ fn resources(
             out.push(Some(arn));
         }
     }
-    out.truncate(6);
+    out.truncate(10);
     if star {
         out.push(None);
     }
