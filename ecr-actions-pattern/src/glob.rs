@@ -16,6 +16,9 @@
 //! characters themselves, so that text made with [`escape_into`] can never act as a wildcard.
 
 mod automaton;
+mod inclusion;
+
+pub use inclusion::{Inclusion, MAX_PRODUCT_STATES, MAX_TRANSITIONS, Overlap};
 
 use std::fmt;
 
@@ -54,6 +57,8 @@ enum Token {
 pub struct Glob {
     pattern: String,
     case_insensitive: bool,
+    /// How the pattern was read: language inclusion reads it again into tokens.
+    syntax: Syntax,
     matcher: Matcher,
 }
 
@@ -212,7 +217,7 @@ pub fn escape_with(text: &str, mut push: impl FnMut(&str)) {
 }
 
 /// How the characters of a pattern are read.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Syntax {
     case_insensitive: bool,
     /// `\*`, `\?`, `\\` (and `\` before any character) stand for the character after the `\`.
@@ -313,6 +318,7 @@ impl Glob {
         Self {
             pattern: pattern.to_owned(),
             case_insensitive: syntax.case_insensitive,
+            syntax,
             matcher,
         }
     }

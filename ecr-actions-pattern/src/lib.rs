@@ -23,5 +23,7 @@ pub mod suggest;
 mod vocabulary;
 
 pub use action::{ActionPattern, ParsePatternError};
-pub use glob::{Glob, escape_into, escape_with};
+pub use glob::{
+    Glob, Inclusion, MAX_PRODUCT_STATES, MAX_TRANSITIONS, Overlap, escape_into, escape_with,
+};
 pub use vocabulary::{AccessLevel, AccessLevels, ConditionValueType, ParseNameError};

@@ -89,6 +89,7 @@ pub use decision::{
     StatementTrace,
 };
 pub use principal::PrincipalMatch;
+pub(crate) use principal::{Entry as PrincipalEntry, aws_entry};
 pub use request::{Context, ContextError, ContextValue, ContextValueRef, Request, Resource};
 
 use compile::{Check, Compiled};

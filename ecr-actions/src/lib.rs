@@ -30,12 +30,16 @@
     feature = "policy",
     doc = "| [`eval`]: [`Evaluator`], [`Request`], [`Context`], [`Decision`], [`Evaluation`], [`PolicySetError`] (feature `policy`) | policy evaluation as IAM decides: identity and repository policies compiled once, requests decided without allocating, explained on demand |"
 )]
+#![cfg_attr(
+    feature = "policy",
+    doc = "| [`check`]: [`Grants`](check::Grants), [`no_new_access`](check::no_new_access), [`access_not_granted`](check::access_not_granted), [`no_public_access`](check::no_public_access) (feature `policy`) | policy checks for CI: what a policy grants, exactly; PASS only when proven, FAIL with a witness request the evaluator confirms |"
+)]
 //!
 //! # Feature flags
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for actions, action sets, resource types, condition
 //!   keys, access levels, ARNs and metadata, as their IAM strings (`"ecr:BatchGetImage"`); nothing more.
-//! - `policy`: the IAM policy modules `policy`, `lint`, `builder` and `eval` (and `serde`).
+//! - `policy`: the IAM policy modules `policy`, `lint`, `builder`, `eval` and `check` (and `serde`).
 //!
 //! The `ecr-iam` command-line tool is a package of its own (`cargo install ecr-iam`), so that clap is
 //! never part of a library user's build.
@@ -45,6 +49,8 @@
 pub mod arn;
 #[cfg(feature = "policy")]
 pub mod builder;
+#[cfg(feature = "policy")]
+pub mod check;
 pub mod compact;
 mod ecr;
 mod error;

@@ -47,7 +47,78 @@ pub(crate) enum Command {
     /// Decide policy-evaluation conformance cases (one JSON a line)
     #[command(after_help = SIMULATE_EXIT_STATUS)]
     Simulate(SimulateArgs),
+    /// Policy checks: no-new-access, access-not-granted, no-public-access
+    Check(CheckArgs),
 }
+
+/// `ecr-iam check`.
+#[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Which check
+    #[command(subcommand)]
+    pub(crate) command: CheckCommand,
+}
+
+/// The subcommands of `ecr-iam check`.
+#[derive(Debug, Subcommand)]
+pub(crate) enum CheckCommand {
+    /// PASS when every request NEW allows, OLD allows too
+    #[command(after_help = CHECK_EXIT_STATUS)]
+    NoNewAccess(NoNewAccessArgs),
+    /// PASS when the policy allows none of the actions
+    #[command(after_help = CHECK_EXIT_STATUS)]
+    AccessNotGranted(AccessNotGrantedArgs),
+    /// PASS when a repository policy allows no unnamed principal
+    #[command(after_help = CHECK_EXIT_STATUS)]
+    NoPublicAccess(NoPublicAccessArgs),
+}
+
+/// `ecr-iam check no-new-access`.
+#[derive(Debug, Args)]
+pub(crate) struct NoNewAccessArgs {
+    /// The policy as it is (JSON file, - for stdin)
+    #[arg(value_name = "OLD")]
+    pub(crate) old: std::path::PathBuf,
+    /// The policy as it would be
+    #[arg(value_name = "NEW")]
+    pub(crate) new: std::path::PathBuf,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam check access-not-granted`.
+#[derive(Debug, Args)]
+pub(crate) struct AccessNotGrantedArgs {
+    /// The policy (JSON file, - for stdin)
+    #[arg(value_name = "POLICY")]
+    pub(crate) policy: std::path::PathBuf,
+    /// Actions or patterns, e.g. 'ecr:Delete*'
+    #[arg(long = "action", required = true, num_args = 1.., value_name = "ACTION")]
+    pub(crate) actions: Vec<String>,
+    /// ARNs or patterns (default: every resource)
+    #[arg(long = "resource", num_args = 1.., value_name = "ARN")]
+    pub(crate) resources: Vec<String>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// `ecr-iam check no-public-access`.
+#[derive(Debug, Args)]
+pub(crate) struct NoPublicAccessArgs {
+    /// The repository policy (JSON file, - for stdin)
+    #[arg(value_name = "POLICY")]
+    pub(crate) policy: std::path::PathBuf,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+const CHECK_EXIT_STATUS: &str = "\
+Exit status: 0 PASS; 1 FAIL (proven, or could not prove: see the reasons);
+2 bad input: a file cannot be read or is not a policy, a malformed action
+or resource.";
 
 /// `ecr-iam list`.
 #[derive(Debug, Args)]

@@ -186,7 +186,7 @@ fn display_name(file: &Path) -> String {
 
 /// The file's text, or why it cannot be had. `-` reads standard input. A file larger than a policy
 /// can be is read only so far as to know it.
-fn read(file: &Path) -> Result<String, String> {
+pub(crate) fn read(file: &Path) -> Result<String, String> {
     const MAX: usize = ecr_actions::policy::MAX_DOCUMENT_BYTES;
     let limit = u64::try_from(MAX).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();

@@ -9,6 +9,8 @@
 //! ecr-iam spec diff OLD NEW [--json]                             what changed between two tables
 //! ecr-iam lint FILE... [--type TYPE] [--json]                    findings in policy documents
 //! ecr-iam simulate --cases FILE.jsonl [--check]                  decisions for conformance cases
+//! ecr-iam check no-new-access OLD NEW [--json]                   policy checks for CI (also
+//!               access-not-granted POLICY --action A… [--resource ARN…], no-public-access POLICY)
 //! ```
 //!
 //! Human output fits an 80-column terminal; `--json` prints JSON for tools. Exit status, the same for
@@ -18,6 +20,7 @@
 //! over `ecr-actions` (feature `policy`), so that clap never enters a library user's build.
 
 mod args;
+mod check;
 mod compact;
 mod conformance;
 mod expand;
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
         Command::Spec(args) => spec::run(args, &mut out),
         Command::Lint(args) => lint::run(args, &mut out),
         Command::Simulate(args) => simulate::run(args, &mut out),
+        Command::Check(args) => check::run(args, &mut out),
     };
     let flushed = out.flush().map_err(Failure::from);
     match result.and(flushed) {

@@ -47,9 +47,9 @@ pub enum PrincipalMatch {
     Direct,
 }
 
-/// One compiled entry.
+/// One compiled entry (the checks of module `check` read principals with the same rules).
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Entry {
+pub(crate) enum Entry {
     Any,
     Account(Box<str>),
     Role {
@@ -75,7 +75,7 @@ fn is_account(text: &str) -> bool {
     text.len() == 12 && text.bytes().all(|b| b.is_ascii_digit())
 }
 
-fn aws_entry(text: &str) -> Result<Entry, PrincipalError> {
+pub(crate) fn aws_entry(text: &str) -> Result<Entry, PrincipalError> {
     if text == "*" {
         return Ok(Entry::Any);
     }
