@@ -430,9 +430,9 @@ fn type_rules_apply_per_type() {
         let run = ecr_iam(&["lint", "--type", policy_type, &path], None);
         run.assert_status(1);
         // (A boundary or session policy that only denies is also warned about.)
-        let prefix = format!("{path}: Statement.Principal: error[principal-not-allowed]: ");
+        let location = format!("{path}: error[principal-not-allowed] at Statement.Principal:");
         assert!(
-            run.stdout.lines().any(|line| line.starts_with(&prefix)),
+            findings(&run.stdout).iter().any(|(at, _)| *at == location),
             "{policy_type}: {}",
             run.stdout
         );
@@ -448,9 +448,10 @@ fn type_rules_apply_per_type() {
     // so it is a warning.
     let run = ecr_iam(&["lint", "--type", "endpoint", &path], None);
     run.assert_status(0);
-    assert!(
-        run.stdout
-            .starts_with(&format!("{path}: Statement: warning[no-allow-statement]: ")),
+    let locations: Vec<String> = findings(&run.stdout).into_iter().map(|(at, _)| at).collect();
+    assert_eq!(
+        locations,
+        [format!("{path}: warning[no-allow-statement] at Statement:")],
         "{}",
         run.stdout
     );
