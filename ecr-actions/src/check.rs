@@ -109,12 +109,18 @@ use crate::eval::PolicySetError;
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum CheckError {
-    /// The evaluator refuses the policy.
+    /// The evaluator refuses the policy (boxed: a refusal is rare, and keeps every `Result` small).
     #[error(transparent)]
-    Compile(#[from] PolicySetError),
+    Compile(Box<PolicySetError>),
     /// A part of the policy cannot be read.
     #[error("{0}")]
     Unreadable(String),
+}
+
+impl From<PolicySetError> for CheckError {
+    fn from(error: PolicySetError) -> Self {
+        Self::Compile(Box::new(error))
+    }
 }
 
 /// The answer of a check.

@@ -448,7 +448,10 @@ fn type_rules_apply_per_type() {
     // so it is a warning.
     let run = ecr_iam(&["lint", "--type", "endpoint", &path], None);
     run.assert_status(0);
-    let locations: Vec<String> = findings(&run.stdout).into_iter().map(|(at, _)| at).collect();
+    let locations: Vec<String> = findings(&run.stdout)
+        .into_iter()
+        .map(|(at, _)| at)
+        .collect();
     assert_eq!(
         locations,
         [format!("{path}: warning[no-allow-statement] at Statement:")],

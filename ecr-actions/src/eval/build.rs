@@ -87,7 +87,10 @@ fn layer(
     // Warnings (a boundary without an Allow) are policies AWS accepts: they evaluate as written.
     id.policy_type()
         .validate(document)
-        .map_err(|error| PolicySetError::InvalidForType { policy: id, error })?;
+        .map_err(|error| PolicySetError::InvalidForType {
+            policy: id,
+            error: Box::new(error),
+        })?;
     compile::policy(document, id, out)
 }
 

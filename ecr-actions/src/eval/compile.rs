@@ -72,8 +72,8 @@ pub enum PolicySetError {
     InvalidForType {
         /// Which policy: its layer, level and index.
         policy: PolicyId,
-        /// The rules it breaks, with their paths.
-        error: crate::policy::PolicyTypeError,
+        /// The rules it breaks, with their paths (boxed: a refusal is rare, and keeps every `Result` small).
+        error: Box<crate::policy::PolicyTypeError>,
     },
     /// An `Action`/`NotAction` entry that is not an action pattern.
     #[error("{at}: `{text}` is not an action: {reason}")]
