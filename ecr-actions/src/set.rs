@@ -203,6 +203,7 @@ macro_rules! __action_set {
             };
 
             /// A set of these members, without a written form.
+            #[inline]
             const fn from_bits(bits: [u64; $words]) -> Self {
                 Self {
                     bits,
@@ -238,6 +239,7 @@ macro_rules! __action_set {
             /// The same actions without the written form: a policy builder writes them as their
             /// names, exactly the actions the set holds today, none that AWS adds later.
             #[must_use]
+            #[inline]
             pub const fn expanded(self) -> Self {
                 Self::from_bits(self.bits)
             }
@@ -278,6 +280,7 @@ macro_rules! __action_set {
 
             /// This set with `action` added.
             #[must_use]
+            #[inline]
             pub const fn with(self, action: $action) -> Self {
                 let index = action as usize;
                 let mut bits = self.bits;
@@ -287,6 +290,7 @@ macro_rules! __action_set {
 
             /// This set without `action`.
             #[must_use]
+            #[inline]
             pub const fn without(self, action: $action) -> Self {
                 let index = action as usize;
                 let mut bits = self.bits;
@@ -296,12 +300,14 @@ macro_rules! __action_set {
 
             /// Whether the set holds `action`.
             #[must_use]
+            #[inline]
             pub const fn contains(&self, action: $action) -> bool {
                 let index = action as usize;
                 self.bits[index / 64] & (1 << (index % 64)) != 0
             }
 
             /// Adds `action`; `true` if it was not in the set.
+            #[inline]
             pub fn insert(&mut self, action: $action) -> bool {
                 let added = !self.contains(action);
                 *self = self.with(action);
@@ -309,6 +315,7 @@ macro_rules! __action_set {
             }
 
             /// Removes `action`; `true` if it was in the set.
+            #[inline]
             pub fn remove(&mut self, action: $action) -> bool {
                 let removed = self.contains(action);
                 *self = self.without(action);
@@ -317,6 +324,7 @@ macro_rules! __action_set {
 
             /// How many actions the set holds.
             #[must_use]
+            #[inline]
             pub const fn len(&self) -> usize {
                 let mut count = 0;
                 let mut word = 0;
@@ -329,6 +337,7 @@ macro_rules! __action_set {
 
             /// Whether the set is empty.
             #[must_use]
+            #[inline]
             pub const fn is_empty(&self) -> bool {
                 let mut word = 0;
                 while word < $words {
@@ -340,6 +349,7 @@ macro_rules! __action_set {
                 true
             }
 
+            #[inline]
             const fn zip(self, other: Self, op: u8) -> Self {
                 let mut bits = [0u64; $words];
                 let mut word = 0;
@@ -358,48 +368,56 @@ macro_rules! __action_set {
 
             /// The actions in either set.
             #[must_use]
+            #[inline]
             pub const fn union(self, other: Self) -> Self {
                 self.zip(other, 0)
             }
 
             /// The actions in both sets.
             #[must_use]
+            #[inline]
             pub const fn intersection(self, other: Self) -> Self {
                 self.zip(other, 1)
             }
 
             /// The actions in this set and not in `other`.
             #[must_use]
+            #[inline]
             pub const fn difference(self, other: Self) -> Self {
                 self.zip(other, 2)
             }
 
             /// The actions in exactly one of the sets.
             #[must_use]
+            #[inline]
             pub const fn symmetric_difference(self, other: Self) -> Self {
                 self.zip(other, 3)
             }
 
             /// The service's actions not in this set.
             #[must_use]
+            #[inline]
             pub const fn complement(self) -> Self {
                 Self::ALL.difference(self)
             }
 
             /// Whether every action of this set is in `other`.
             #[must_use]
+            #[inline]
             pub const fn is_subset(&self, other: &Self) -> bool {
                 self.difference(*other).is_empty()
             }
 
             /// Whether every action of `other` is in this set.
             #[must_use]
+            #[inline]
             pub const fn is_superset(&self, other: &Self) -> bool {
                 other.is_subset(self)
             }
 
             /// Whether the sets have no action in common.
             #[must_use]
+            #[inline]
             pub const fn is_disjoint(&self, other: &Self) -> bool {
                 self.intersection(*other).is_empty()
             }
@@ -444,15 +462,19 @@ macro_rules! __action_set {
             const EMPTY: Self = Self::EMPTY;
             const ALL: Self = Self::ALL;
 
+            #[inline]
             fn contains(&self, action: $action) -> bool {
                 $set::contains(self, action)
             }
+            #[inline]
             fn insert(&mut self, action: $action) -> bool {
                 $set::insert(self, action)
             }
+            #[inline]
             fn remove(&mut self, action: $action) -> bool {
                 $set::remove(self, action)
             }
+            #[inline]
             fn len(&self) -> usize {
                 $set::len(self)
             }
@@ -513,6 +535,7 @@ macro_rules! __action_set {
 
         impl ::core::ops::BitOr for $set {
             type Output = Self;
+            #[inline]
             fn bitor(self, other: Self) -> Self {
                 self.union(other)
             }
@@ -520,6 +543,7 @@ macro_rules! __action_set {
 
         impl ::core::ops::BitAnd for $set {
             type Output = Self;
+            #[inline]
             fn bitand(self, other: Self) -> Self {
                 self.intersection(other)
             }
@@ -527,6 +551,7 @@ macro_rules! __action_set {
 
         impl ::core::ops::Sub for $set {
             type Output = Self;
+            #[inline]
             fn sub(self, other: Self) -> Self {
                 self.difference(other)
             }
@@ -534,6 +559,7 @@ macro_rules! __action_set {
 
         impl ::core::ops::BitXor for $set {
             type Output = Self;
+            #[inline]
             fn bitxor(self, other: Self) -> Self {
                 self.symmetric_difference(other)
             }
@@ -541,24 +567,28 @@ macro_rules! __action_set {
 
         impl ::core::ops::Not for $set {
             type Output = Self;
+            #[inline]
             fn not(self) -> Self {
                 self.complement()
             }
         }
 
         impl ::core::ops::BitOrAssign for $set {
+            #[inline]
             fn bitor_assign(&mut self, other: Self) {
                 *self = self.union(other);
             }
         }
 
         impl ::core::ops::BitAndAssign for $set {
+            #[inline]
             fn bitand_assign(&mut self, other: Self) {
                 *self = self.intersection(other);
             }
         }
 
         impl ::core::ops::SubAssign for $set {
+            #[inline]
             fn sub_assign(&mut self, other: Self) {
                 *self = self.difference(other);
             }
