@@ -12,7 +12,7 @@
 //! public API of `ecr-actions`, as any other program would.
 
 use ecr_actions::eval::{Context, ContextValue, Decision, Evaluator, Request, Resource};
-use ecr_actions::policy::{PolicyDocument, parse_json};
+use ecr_actions::policy::{PolicyDocument, PolicyError, parse_json};
 use ecr_actions::{Action, RepositoryArn};
 use serde_json::Value;
 
@@ -34,7 +34,13 @@ pub(crate) fn parse_case(line: &str) -> Result<Value, String> {
             line.len()
         ));
     }
-    let value = parse_json(line).map_err(|error| error.to_string())?;
+    let value = parse_json(line).map_err(|error| match error {
+        // A case is one line, which the caller names: the column is the position to add.
+        PolicyError::Json {
+            message, column, ..
+        } => format!("column {column}: not JSON: {message}"),
+        other => other.to_string(),
+    })?;
     if value.is_object() {
         Ok(value)
     } else {

@@ -132,6 +132,20 @@ fn check_fails_on_lines_that_are_not_json_and_reads_them_all() {
     assert!(stderr.contains("error: line 2: "), "{stderr}");
 }
 
+/// A case is one line, so a JSON error's position is that line (named once) and a column: the
+/// message does not add the reader's own "line 1" (issue 10: "JSON-reader errors don't repeat the
+/// position").
+#[test]
+fn a_json_error_gives_its_position_once() {
+    let (stdout, _) = check_fails(b"\n{\"id\": }\n");
+    let first = stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with(r#"{"id": null, "error": "line 2: column 8: not JSON: "#),
+        "{first}"
+    );
+    assert!(!first.contains("(line"), "{first}");
+}
+
 #[test]
 fn check_fails_on_a_policy_file_passed_by_mistake() {
     // Pretty-printed: no line is JSON on its own.
