@@ -28,7 +28,8 @@ Exit status, the same for every subcommand:
   0  success
   1  the answer is no: nothing matched (expand, compact, list with filters),
      a finding is an error (lint), the tables differ (spec diff), a case
-     disagrees or cannot be decided (simulate --check)
+     disagrees or cannot be decided (simulate --check), a check does not
+     pass (check: FAIL, or FAIL could not prove)
   2  the command could not do its work: bad usage (an unknown ecr: action in
      show, expand or compact, a malformed pattern, a wrong option), a file
      that cannot be read or is empty or malformed, output that cannot be
