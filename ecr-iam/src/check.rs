@@ -17,7 +17,8 @@ use ecr_actions::{ActionPattern, ArnPattern};
 use serde_json::{Value, json};
 
 use crate::args::{CheckArgs, CheckCommand};
-use crate::failure::{Failure, print_json};
+use crate::failure::{Failure, print_json, print_lines};
+use crate::table::paragraph;
 
 /// Runs the subcommand.
 pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<(), Failure> {
@@ -73,7 +74,14 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<(), Failure> 
     if json {
         print_json(out, &to_json(name, &result))?;
     } else {
-        write!(out, "{result}")?;
+        // Human output fits 80 columns, as every subcommand's: a reason too long for a line is
+        // wrapped, its continuation indented under it.
+        let lines: Vec<String> = result
+            .to_string()
+            .lines()
+            .flat_map(|line| hanging(line.trim_start(), line.len() - line.trim_start().len()))
+            .collect();
+        print_lines(out, &lines)?;
     }
     match result.verdict {
         Verdict::Pass => Ok(()),
@@ -81,12 +89,28 @@ pub(crate) fn run(args: &CheckArgs, out: &mut dyn Write) -> Result<(), Failure> 
     }
 }
 
+/// `text` wrapped within 80 columns: its first line indented by `indent`, the others by 2 more.
+fn hanging(text: &str, indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    let mut margin = indent;
+    while !rest.is_empty() {
+        let Some(first) = paragraph(rest, margin).into_iter().next() else {
+            break;
+        };
+        // `paragraph` keeps the text's words whole or splits one wider than the line: what the
+        // first line took is a prefix of `rest`.
+        rest = rest
+            .get(first.trim_start().len()..)
+            .map_or("", str::trim_start);
+        lines.push(first);
+        margin = indent + 2;
+    }
+    lines
+}
+
 fn document(file: &Path) -> Result<PolicyDocument, Failure> {
-    let name = file.display();
-    let text = crate::lint::read(file)
-        .map_err(|reason| Failure::usage(format!("cannot read `{name}`: {reason}")))?;
-    PolicyDocument::from_json(&text)
-        .map_err(|error| Failure::usage(format!("`{name}` is not a policy document: {error}")))
+    crate::lint::load(file, &crate::lint::display_name(file)).map_err(Failure::usage)
 }
 
 /// What the policy in `file` grants: a repository policy if a statement names a principal.

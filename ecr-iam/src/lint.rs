@@ -49,45 +49,29 @@ pub(crate) fn run(args: &LintArgs, out: &mut dyn Write) -> Result<(), Failure> {
     let mut notes = Vec::new();
     for file in &args.files {
         let name = display_name(file);
-        match read(file) {
-            Err(reason) => unusable.push(format!("cannot read `{name}`: {reason}")),
-            Ok(text) if text.trim().is_empty() => unusable.push(format!(
-                "`{name}` is empty: a policy document is a JSON object such as \
-                 {{\"Version\": \"2012-10-17\", \"Statement\": [...]}}"
-            )),
-            Ok(text) => match PolicyDocument::from_json(&text) {
-                // The position once, in front, as compilers print it.
-                Err(PolicyError::Json {
-                    message,
-                    line,
-                    column,
-                    ..
-                }) => unusable.push(format!(
-                    "`{name}`:{line}:{column}: not a policy document: not JSON: {message}"
-                )),
-                Err(error) => unusable.push(format!("`{name}` is not a policy document: {error}")),
-                Ok(document) => {
-                    let (policy_type, inferred) = match args.policy_type {
-                        Some(policy_type) => (policy_type, false),
-                        None => {
-                            let inference = PolicyType::infer(&document);
-                            notes.push(format!(
-                                "note: {name}: linted as {} (`--type {}`) because {}",
-                                inference.policy_type.with_article(),
-                                inference.policy_type,
-                                inference.reason
-                            ));
-                            (inference.policy_type, true)
-                        }
-                    };
-                    linted.push(Linted {
-                        findings: lint_as(&document, policy_type),
-                        file: name,
-                        policy_type,
-                        inferred,
-                    });
-                }
-            },
+        match load(file, &name) {
+            Err(reason) => unusable.push(reason),
+            Ok(document) => {
+                let (policy_type, inferred) = match args.policy_type {
+                    Some(policy_type) => (policy_type, false),
+                    None => {
+                        let inference = PolicyType::infer(&document);
+                        notes.push(format!(
+                            "note: {name}: linted as {} (`--type {}`) because {}",
+                            inference.policy_type.with_article(),
+                            inference.policy_type,
+                            inference.reason
+                        ));
+                        (inference.policy_type, true)
+                    }
+                };
+                linted.push(Linted {
+                    findings: lint_as(&document, policy_type),
+                    file: name,
+                    policy_type,
+                    inferred,
+                });
+            }
         }
     }
     let rows: Vec<Row<'_>> = linted
@@ -180,13 +164,36 @@ fn plural(count: usize, one: &'static str, many: &'static str) -> &'static str {
 }
 
 /// The file's name as the user gave it; `-` for standard input.
-fn display_name(file: &Path) -> String {
+pub(crate) fn display_name(file: &Path) -> String {
     file.to_string_lossy().into_owned()
+}
+
+/// The policy document in `file` (shown as `name`), or why there is none, said as every subcommand
+/// says it: an unreadable file, an empty one, JSON with its position once (`FILE:LINE:COLUMN:`), or the
+/// policy grammar's complaint.
+pub(crate) fn load(file: &Path, name: &str) -> Result<PolicyDocument, String> {
+    let text = read(file).map_err(|reason| format!("cannot read `{name}`: {reason}"))?;
+    if text.trim().is_empty() {
+        return Err(format!(
+            "`{name}` is empty: a policy document is a JSON object such as \
+             {{\"Version\": \"2012-10-17\", \"Statement\": [...]}}"
+        ));
+    }
+    PolicyDocument::from_json(&text).map_err(|error| match error {
+        // The position once, in front, as compilers print it.
+        PolicyError::Json {
+            message,
+            line,
+            column,
+            ..
+        } => format!("`{name}`:{line}:{column}: not a policy document: not JSON: {message}"),
+        other => format!("`{name}` is not a policy document: {other}"),
+    })
 }
 
 /// The file's text, or why it cannot be had. `-` reads standard input. A file larger than a policy
 /// can be is read only so far as to know it.
-pub(crate) fn read(file: &Path) -> Result<String, String> {
+fn read(file: &Path) -> Result<String, String> {
     const MAX: usize = ecr_actions::policy::MAX_DOCUMENT_BYTES;
     let limit = u64::try_from(MAX).unwrap_or(u64::MAX).saturating_add(1);
     let mut bytes = Vec::new();

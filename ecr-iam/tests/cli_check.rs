@@ -259,6 +259,49 @@ fn no_public_access() {
     assert_eq!(run.json()["reasons"][0]["finding"], "wildcard-principal");
 }
 
+/// Human output fits 80 columns, as the README promises of every subcommand: a reason with its
+/// witness is wrapped, its continuation indented under it; the whole text is still there.
+#[test]
+fn human_output_fits_80_columns() {
+    let run = ecr_iam(&["check", "no-public-access", &file("public.json", PUBLIC)]);
+    run.assert_status(1);
+    assert!(run.stdout.starts_with("FAIL\n"), "{}", run.stdout);
+    for line in run.stdout.lines() {
+        assert!(
+            line.chars().count() <= 80,
+            "{line:?} is wider than 80 columns"
+        );
+    }
+    assert!(run.stdout.lines().count() > 2, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .split_whitespace()
+            .any(|word| word == "ecr:BatchGetImage"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// An empty file says it is empty, and a JSON error gives its position once (`FILE:LINE:COLUMN:`),
+/// as `lint` says it: both subcommands read policy files through one function.
+#[test]
+fn an_empty_or_broken_file_is_said_as_lint_says_it() {
+    let empty = file("empty.json", "\n");
+    let run = ecr_iam(&["check", "no-public-access", &empty]);
+    run.assert_status(2);
+    assert!(run.stderr.contains("is empty"), "{}", run.stderr);
+    let broken = file("broken.json", "{\"Statement\": }");
+    let run = ecr_iam(&["check", "no-public-access", &broken]);
+    run.assert_status(2);
+    assert!(
+        run.stderr
+            .contains(":1:15: not a policy document: not JSON:"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("(line"), "{}", run.stderr);
+}
+
 /// Bad input: a missing file, a file that is no policy, a malformed action, policies of two kinds.
 #[test]
 fn bad_input_exits_2() {
