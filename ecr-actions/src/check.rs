@@ -88,6 +88,7 @@ mod cover;
 mod grants;
 mod new_access;
 mod public;
+mod set;
 mod witness;
 
 use core::fmt;
@@ -100,6 +101,7 @@ pub use grants::{
 };
 pub use new_access::no_new_access;
 pub use public::{RESTRICTING_KEYS, access_not_granted, no_public_access, no_public_access_in};
+pub use set::{Layer, PolicySet, PolicySetBuilder, access_not_granted_set, no_new_access_set};
 pub use witness::{CallerIdentity, Witness};
 
 use crate::ActionSet;
@@ -216,6 +218,32 @@ pub enum Finding {
         /// NEW's kind.
         new: PolicyKind,
     },
+    /// A finding in one layer of a [`PolicySet`] (the statement is of that layer's policies, read
+    /// together).
+    InLayer {
+        /// The layer.
+        layer: Layer,
+        /// What it is about.
+        finding: Box<Finding>,
+    },
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NewAccess => f.write_str("new access"),
+            Self::DenyRemoved { old_statement } => {
+                write!(f, "no longer denied (OLD {old_statement})")
+            }
+            Self::Granted => f.write_str("grants a listed action"),
+            Self::Public => f.write_str("public access"),
+            Self::WildcardPrincipal { text } => {
+                write!(f, "principal `{text}` holds a wildcard")
+            }
+            Self::KindMismatch { old, new } => write!(f, "OLD is an {old}, NEW a {new}"),
+            Self::InLayer { layer, finding } => write!(f, "{layer}: {finding}"),
+        }
+    }
 }
 
 /// How a reason is established.
@@ -262,18 +290,7 @@ impl fmt::Display for Reason {
         if let Some(statement) = &self.statement {
             write!(f, "{statement}: ")?;
         }
-        match &self.finding {
-            Finding::NewAccess => f.write_str("new access")?,
-            Finding::DenyRemoved { old_statement } => {
-                write!(f, "no longer denied (OLD {old_statement})")?;
-            }
-            Finding::Granted => f.write_str("grants a listed action")?,
-            Finding::Public => f.write_str("public access")?,
-            Finding::WildcardPrincipal { text } => {
-                write!(f, "principal `{text}` holds a wildcard")?;
-            }
-            Finding::KindMismatch { old, new } => write!(f, "OLD is an {old}, NEW a {new}")?,
-        }
+        write!(f, "{}", self.finding)?;
         if let Some(access) = &self.access {
             if !access.actions.is_empty() {
                 write!(f, " to {}", access.actions.to_patterns().join(", "))?;

@@ -279,6 +279,20 @@ impl Grants {
         })
     }
 
+    /// No statement at all, as a policy of `kind` (a layer of a policy set that holds no policy).
+    pub(super) fn empty(kind: PolicyKind) -> Result<Self, CheckError> {
+        let with_any_identity = match kind {
+            PolicyKind::Identity => None,
+            PolicyKind::Repository => Some(Evaluator::new(&[allow_everything()], None)?),
+        };
+        Ok(Self {
+            kind,
+            statements: Vec::new(),
+            evaluator: Evaluator::new(&[], None)?,
+            with_any_identity,
+        })
+    }
+
     /// The kind of policy.
     #[must_use]
     pub fn kind(&self) -> PolicyKind {

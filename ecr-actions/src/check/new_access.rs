@@ -59,10 +59,37 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
             ),
         }]);
     }
+    let every_deny = new.kind() == PolicyKind::Repository;
+    compare(
+        old,
+        new,
+        Mode {
+            allows: true,
+            every_deny,
+        },
+    )
+}
+
+/// What [`compare`] proves of one pair of policies of the same kind.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Mode {
+    /// Whether NEW's Allow statements must be covered by OLD's (not for RCPs, whose only Allow
+    /// is `RCPFullAWSAccess`, implied at every level).
+    pub(super) allows: bool,
+    /// Whether every Deny of OLD must stay in NEW, or only those that may meet an Allow of NEW
+    /// (enough for a policy that alone decides; not when other layers may allow what it denied).
+    pub(super) every_deny: bool,
+}
+
+/// The comparison behind [`no_new_access`]: a PASS proves that NEW's Allows are covered by OLD's
+/// (when `mode.allows`) and OLD's Denies by NEW's (every one with `mode.every_deny`), which is
+/// what a layer of a policy set needs (see `set.rs`). `old` and `new` are of the same kind.
+pub(super) fn compare(old: &Grants, new: &Grants, mode: Mode) -> CheckResult {
     let kind = new.kind();
     let separates = |w: &Witness| allowed(new, w) && !allowed(old, w);
     let mut reasons = Vec::new();
-    for a in new.allows() {
+    let allows = new.allows().filter(|_| mode.allows);
+    for a in allows {
         let removed = new
             .denies()
             .filter(|d| includes(a, d, Effect::Deny))
@@ -110,7 +137,7 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
                 evidence,
             ));
         }
-        if kind == PolicyKind::Identity {
+        if !mode.every_deny {
             for d in old.denies() {
                 if !resources_may_overlap(&a.resources, &d.resources) {
                     continue;
@@ -151,7 +178,7 @@ pub fn no_new_access(old: &Grants, new: &Grants) -> CheckResult {
             }
         }
     }
-    if kind == PolicyKind::Repository {
+    if mode.every_deny {
         // "Whatever the caller's identity policies are": any request not denied may be allowed by
         // them, so every Deny of OLD must stay.
         for d in old.denies() {
