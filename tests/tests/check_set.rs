@@ -2,7 +2,9 @@
 //! comparison on a case the IAM User Guide decides; every witness is decided again by the layered
 //! evaluator (`Evaluator::builder`), built here from the same documents.
 
-use ecr_actions::check::{self, CheckResult, Evidence, Finding, Layer, PolicySet, Verdict, Witness};
+use ecr_actions::check::{
+    self, CheckResult, Evidence, Finding, Layer, PolicySet, Verdict, Witness,
+};
 use ecr_actions::eval::Evaluator;
 use ecr_actions::policy::PolicyDocument;
 use ecr_actions::{Action, ActionPattern};
@@ -144,7 +146,11 @@ fn tightening_an_scp_passes() -> Result {
     assert_eq!(result.verdict, Verdict::Pass, "{result}");
     let back = check(&new, &old)?;
     assert_eq!(back.verdict, Verdict::Fail, "{back}");
-    assert!(witnesses(&back).iter().all(|w| w.action == Action::PutImage));
+    assert!(
+        witnesses(&back)
+            .iter()
+            .all(|w| w.action == Action::PutImage)
+    );
     assert!(
         layers(&back)
             .iter()
@@ -252,13 +258,11 @@ fn removing_an_identity_deny_that_fenced_a_repository_grant_fails() -> Result {
         r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:user/alice"},
             "Action": "ecr:DeleteRepository"}"#,
     )?;
-    let mut old = Docs::identity(
-        r#"{"Effect": "Deny", "Action": "ecr:DeleteRepository", "Resource": "*"}"#,
-    )?;
+    let mut old =
+        Docs::identity(r#"{"Effect": "Deny", "Action": "ecr:DeleteRepository", "Resource": "*"}"#)?;
     old.repository = Some(repository.clone());
-    let mut new = Docs::identity(
-        r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
-    )?;
+    let mut new =
+        Docs::identity(r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#)?;
     new.repository = Some(repository);
     let result = check(&old, &new)?;
     assert_ne!(result.verdict, Verdict::Pass, "{result}");
@@ -312,9 +316,8 @@ fn dropping_a_boundary_under_a_not_principal_deny_is_not_proven() -> Result {
 #[test]
 fn access_not_granted_over_a_set() -> Result {
     let delete: [ActionPattern; 1] = ["ecr:DeleteRepository".parse()?];
-    let mut docs = Docs::identity(
-        r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
-    )?;
+    let mut docs =
+        Docs::identity(r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#)?;
     let result = check::access_not_granted_set(&docs.set()?, &delete, &[]);
     assert_eq!(result.verdict, Verdict::Pass, "{result}");
 
