@@ -83,6 +83,14 @@
 //! will be attached to: a witness may place the repository in any account, as the policy may be
 //! attached to a repository of any account.
 
+//!
+//! # Policy sets
+//!
+//! [`PolicySet`] holds the layers [`Evaluator::builder`](crate::Evaluator::builder) takes, each
+//! read as [`Grants`]; [`no_new_access_set`] compares two sets layer by layer and
+//! [`access_not_granted_set`] checks the layers that grant. Their witnesses are confirmed by the
+//! layered evaluator; why a layer-by-layer PASS is a proof is said on [`no_new_access_set`].
+
 mod condition;
 mod cover;
 mod grants;

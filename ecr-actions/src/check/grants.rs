@@ -205,8 +205,8 @@ pub struct Grant {
 /// the permission layers of issue 11 (SCPs, RCPs, a permissions boundary, session and VPC endpoint
 /// policies) only ever narrow what the layers above them allow, so a check over several layers
 /// compares NEW and OLD layer by layer: if every layer of NEW grants no more than the same layer
-/// of OLD, the whole does not either (an intersection of subsets is a subset). A
-/// [`PolicyKind`] per layer is how such layers are to be added.
+/// of OLD, the whole does not either (an intersection of subsets is a subset):
+/// [`PolicySet`](super::PolicySet) and [`no_new_access_set`](super::no_new_access_set) do that.
 ///
 /// ```
 /// use ecr_actions::check::{Grants, PolicyKind, PrincipalSet};
