@@ -203,8 +203,10 @@ fn removing_a_deny_from_a_session_policy_fails() -> Result {
     Ok(())
 }
 
-/// "… applied at every level from the root to the account": an SCP level added below the others
-/// only narrows (each level must allow), so it passes; removing one that denied fails.
+/// "If the enforcement code does not find any applicable Allow statements in the SCPs, the
+/// enforcement code returns a final decision of Deny" (IAM User Guide, "Policy evaluation logic"),
+/// at every level from the root to the account (AWS Organizations, "SCP evaluation"): an SCP level
+/// added below the others only narrows, so it passes; removing one that allowed less fails.
 #[test]
 fn adding_an_scp_level_passes_and_removing_one_fails() -> Result {
     let mut old = Docs::identity(ECR_ALL)?;
@@ -289,9 +291,10 @@ fn rcps_compare_by_their_denies() -> Result {
     Ok(())
 }
 
-/// A `NotPrincipal` with `Deny` "always denies a principal that has a permissions boundary"
-/// (IAM User Guide, "NotPrincipal", Important box): dropping the boundary changes what OLD's
-/// repository Deny covers, so the check does not pass.
+/// "The `NotPrincipal` element with a `Deny` effect will always deny any IAM principal that has a
+/// permissions boundary policy attached, regardless of the values specified in the `NotPrincipal`
+/// element" (IAM User Guide, "Permissions boundaries for IAM entities", Important box): dropping
+/// the boundary changes what OLD's repository Deny covers, so the check does not pass.
 #[test]
 fn dropping_a_boundary_under_a_not_principal_deny_is_not_proven() -> Result {
     let repository = document(
@@ -341,8 +344,8 @@ fn access_not_granted_over_a_set() -> Result {
     Ok(())
 }
 
-/// A policy invalid for its layer is refused, as the evaluator refuses it: "You can't use the
-/// Principal element in an identity-based policy" nor in an SCP.
+/// A policy invalid for its layer is refused, as the evaluator refuses it: SCPs have no
+/// `Principal` (AWS Organizations, "SCP syntax": the elements summary lists no `Principal`).
 #[test]
 fn a_policy_invalid_for_its_layer_is_refused() -> Result {
     let scp = vec![document(
