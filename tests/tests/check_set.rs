@@ -355,3 +355,26 @@ fn a_policy_invalid_for_its_layer_is_refused() -> Result {
     assert!(result.is_err());
     Ok(())
 }
+
+/// Under `2008-10-17`, "variables such as ${aws:username} aren't recognized as variables and are
+/// instead treated as literal strings in the policy" (IAM User Guide, "IAM JSON policy elements:
+/// Version"): a layer whose policies differ in `Version` is not compared (FAIL (could not prove)),
+/// never a PASS.
+#[test]
+fn a_layer_of_mixed_versions_is_not_proven() -> Result {
+    let v2012 = document(
+        r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage",
+            "Resource": "arn:aws:ecr:*:111122223333:repository/${aws:username}/*"}"#,
+    )?;
+    let v2008 = PolicyDocument::from_json(
+        r#"{"Version": "2008-10-17", "Statement": {"Effect": "Allow", "Action": "ecr:PutImage",
+            "Resource": "arn:aws:ecr:*:111122223333:repository/${aws:username}/*"}}"#,
+    )?;
+    let docs = Docs {
+        identity: vec![v2012, v2008],
+        ..Docs::default()
+    };
+    let result = check(&docs, &docs)?;
+    assert_eq!(result.verdict, Verdict::Unproven, "{result}");
+    Ok(())
+}

@@ -101,6 +101,22 @@ impl LayerGrants {
 /// every level too (they only deny: `RCPFullAWSAccess` is implied at every level). A repository
 /// or VPC endpoint policy is read as a repository policy ([`PolicyKind::Repository`]), SCPs,
 /// boundary and session policies as identity policies.
+///
+/// ```
+/// use ecr_actions::check::PolicySet;
+/// use ecr_actions::policy::PolicyDocument;
+/// let identity = [PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
+///     {"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}}"#)?];
+/// let root = [PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
+///     {"Effect": "Allow", "Action": "*", "Resource": "*"}}"#)?];
+/// let set = PolicySet::builder().identity(&identity).scp_level(&root).build()?;
+/// // A policy invalid for its layer is refused: an SCP has no `Principal`.
+/// let scp = [PolicyDocument::from_json(r#"{"Version": "2012-10-17", "Statement":
+///     {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}}"#)?];
+/// assert!(PolicySet::builder().scp_level(&scp).build().is_err());
+/// # let _ = set;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug)]
 pub struct PolicySet {
     evaluator: Evaluator,
