@@ -3,7 +3,8 @@
 //! four teams): `no_new_access` when NEW tightens OLD (PASS: every statement proven covered), when
 //! NEW adds `ecr:DeleteRepository` (FAIL: the witness search and the evaluator run), reading both
 //! into `Grants` and checking; `access_not_granted`; `no_public_access` on a 20-statement repository
-//! policy. The target: well under 10 ms per check.
+//! policy; `no_new_access_set` on a policy set (identity, SCP, boundary, session). The target: well
+//! under 10 ms per check.
 //!
 //! `cargo bench -p ecr-actions --features policy --bench check`.
 
@@ -16,7 +17,7 @@
 use std::hint::black_box;
 
 use criterion::Criterion;
-use ecr_actions::check::{self, Grants, Verdict};
+use ecr_actions::check::{self, Grants, PolicySet, Verdict};
 use ecr_actions::policy::PolicyDocument;
 use ecr_actions::{ActionPattern, ArnPattern};
 
@@ -133,6 +134,37 @@ fn main() {
     group.bench_function("no_public_access FAIL (repository policy, witness)", |b| {
         b.iter(|| check::no_public_access(black_box(&repository)).verdict)
     });
+    // A policy set: the identity policy within a root SCP (allow all, deny two regions), a
+    // boundary and a session policy; NEW tightens the identity policy.
+    let doc = |text: &str| PolicyDocument::from_json(text).unwrap();
+    let scp = [doc(r#"{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "*", "Resource": "*"},
+        {"Effect": "Deny", "Action": "*", "Resource": "*",
+         "Condition": {"StringEquals": {"aws:RequestedRegion": ["ap-east-1", "me-south-1"]}}}]}"#)];
+    let boundary = doc(r#"{"Version": "2012-10-17", "Statement":
+        {"Effect": "Allow", "Action": "ecr:*", "Resource": "*"}}"#);
+    let session = [doc(r#"{"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "ecr:*", "Resource": "arn:aws:ecr:*:111122223333:repository/*"},
+        {"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}]}"#)];
+    let set = |identity: &[PolicyDocument]| {
+        PolicySet::builder()
+            .identity(identity)
+            .scp_level(&scp)
+            .permissions_boundary(&boundary)
+            .session_policies(&session)
+            .build()
+            .unwrap()
+    };
+    let (old_identity, tight_identity) = ([doc(&old_text)], [doc(&tight_text)]);
+    let (old_set, tight_set) = (set(&old_identity), set(&tight_identity));
+    assert_eq!(
+        check::no_new_access_set(&old_set, &tight_set).verdict,
+        Verdict::Pass
+    );
+    group.bench_function(
+        "no_new_access_set PASS (identity tightened; SCP, boundary, session)",
+        |b| b.iter(|| check::no_new_access_set(black_box(&old_set), black_box(&tight_set)).verdict),
+    );
     group.finish();
     c.final_summary();
 }
